@@ -1,0 +1,42 @@
+package org.presslab.press.api;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The moving part of a device. Only control calls it, and only after its safety supervisor has
+ * checked the command; a driver must still refuse (throw {@link IllegalArgumentException}) a
+ * force or pressure setpoint above its own rating.
+ */
+@ConsumerType
+public interface Actuator {
+
+    /** The command modes this actuator accepts. */
+    Set<ActuationMode> modes();
+
+    /** The safe actions the hardware can perform. Never empty. */
+    Set<SafeAction> safeActions();
+
+    /**
+     * Sends a command. Non-blocking: the driver keeps the latest command and applies it on its own
+     * schedule. Leaves a safe state.
+     *
+     * @throws IllegalArgumentException for a mode it does not support or a value beyond its rating
+     */
+    void command(ActuatorCommand command);
+
+    /** Enters a safe state at once. Non-blocking; later {@link #command} calls leave it. */
+    void enterSafeState(SafeAction action);
+
+    /** The safe state in force, empty while following commands. */
+    Optional<SafeAction> safeState();
+
+    /**
+     * A model of the plant for feed-forward, where the driver knows one; empty otherwise.
+     */
+    default Optional<ActuatorModel> model() {
+        return Optional.empty();
+    }
+}
