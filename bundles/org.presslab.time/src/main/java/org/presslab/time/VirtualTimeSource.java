@@ -7,7 +7,8 @@ import java.util.PriorityQueue;
 /**
  * Virtual time for tests, simulations and benchmarks. Nothing happens until a caller advances
  * time; then every task that falls due runs on the caller's thread, in deadline order (ties in
- * the order they were scheduled), and {@link #nanoTime()} reads each task's own deadline while
+ * the order the tasks were first scheduled, so a plant scheduled before its controller always
+ * steps first), and {@link #nanoTime()} reads each task's own deadline while
  * it runs. The result depends only on the tasks and the seed of any simulator: it is
  * deterministic.
  *
@@ -86,7 +87,6 @@ public final class VirtualTimeSource implements TimeSource {
                 next.runs++;
                 if (next.period > 0 && !next.cancelled) {
                     next.deadline += next.period;
-                    next.seq = sequence++;
                     queue.add(next);
                 } else {
                     next.cancelled = true;
