@@ -1,0 +1,117 @@
+package org.presslab.press.sim;
+
+/**
+ * A hydraulic press: pump, release valve, relief valve, oil compliance, ram and frame, SI units.
+ * Defaults are a 15 t automatic lab press (EST unless marked).
+ *
+ * <p>Model: the oil displaced into the cylinder {@code W} obeys
+ * {@code dW/dt = Q_pump·u⁺ - C_v·u⁻·√p - Q_relief(p) - c_leak·p}; the ram position {@code x} and line
+ * pressure {@code p} follow from {@code W = A·x + (V/β)·p} and {@code p·A = F = k·(x - x_contact)}
+ * (quasi-static ram, frame and stack springs in series). The raw output {@code u} reaches the pump
+ * and valve after a dead time and a first-order lag.
+ */
+public final class HydraulicParameters {
+
+    /** Ram area, m²: 2.1e-3 (Ø 52 mm; 15 t at 70 MPa line pressure, EST). */
+    private double ramAreaM2 = 2.1e-3;
+    /** Force rating, N: 15 t = 147.1 kN (DOMAIN §1.1: 1 t-force = 9.807 kN). */
+    private double ratedForceN = 15 * 9806.65;
+    /** Pump flow at full output, m³/s: 0.2 cm³/s (EST; ~7 kN/s into the stiff 10 mm load path). */
+    private double pumpFlowM3s = 2e-7;
+    /** Oil volume under pressure (cylinder, lines), m³: 50 cm³ (EST). */
+    private double oilVolumeM3 = 5e-5;
+    /** Effective oil bulk modulus including hoses, Pa: 1.0 GPa (EST; pure mineral oil ~1.5-1.8 GPa). */
+    private double oilBulkModulusPa = 1.0e9;
+    /** Frame, platen and die stiffness, N/m: 500 kN/mm (EST; ~0.3 mm deflection at rating). */
+    private double frameStiffnessNpm = 5e8;
+    /** Release valve flow coefficient at full opening, m³/(s·√Pa): Q = C_v·√p (EST; 5.8 kN vents in ~1 s). */
+    private double releaseValveCoefficient = 1e-10;
+    /** Relief valve cracking pressure, Pa: 70 MPa line (= the force rating over the ram area, DOMAIN §4.1). */
+    private double reliefPressurePa = 70e6;
+    /** Relief valve flow gain above cracking, m³/(s·Pa) (EST). */
+    private double reliefValveGainM3PerSPa = 1e-11;
+    /** Internal leak, m³/(s·Pa): holds lose ~1 N/s at 74 MPa on 10 mm (EST). */
+    private double leakCoefficientM3PerSPa = 1e-17;
+    /** Time constant of pump motor and valve, s: 20 ms (EST). */
+    private double actuatorTimeConstantS = 0.02;
+    /** Dead time from command to pump/valve, s: 10 ms, one period of a 100 Hz loop (EST). */
+    private double commandDelayS = 0.01;
+    /** Ram travel to the end stop, m: 25 mm (EST). */
+    private double strokeM = 0.025;
+    /** Gap between platen and die plunger at start, m: 0 = touching (EST). */
+    private double initialGapM = 0;
+    /** Pressure of the ram's return spring, Pa, that pushes oil out when no load: 0.2 MPa (EST). */
+    private double returnPressurePa = 0.2e6;
+
+    public HydraulicParameters() {
+    }
+
+    /** A copy of {@code o}. */
+    public HydraulicParameters(HydraulicParameters o) {
+        ramAreaM2 = o.ramAreaM2;
+        ratedForceN = o.ratedForceN;
+        pumpFlowM3s = o.pumpFlowM3s;
+        oilVolumeM3 = o.oilVolumeM3;
+        oilBulkModulusPa = o.oilBulkModulusPa;
+        frameStiffnessNpm = o.frameStiffnessNpm;
+        releaseValveCoefficient = o.releaseValveCoefficient;
+        reliefPressurePa = o.reliefPressurePa;
+        reliefValveGainM3PerSPa = o.reliefValveGainM3PerSPa;
+        leakCoefficientM3PerSPa = o.leakCoefficientM3PerSPa;
+        actuatorTimeConstantS = o.actuatorTimeConstantS;
+        commandDelayS = o.commandDelayS;
+        strokeM = o.strokeM;
+        initialGapM = o.initialGapM;
+        returnPressurePa = o.returnPressurePa;
+    }
+
+    /** Checks every field; the message names the first bad one. */
+    public void validate() {
+        Checks.finitePositive("hydraulics.ramAreaM2", ramAreaM2);
+        Checks.finitePositive("hydraulics.ratedForceN", ratedForceN);
+        Checks.finitePositive("hydraulics.pumpFlowM3s", pumpFlowM3s);
+        Checks.finitePositive("hydraulics.oilVolumeM3", oilVolumeM3);
+        Checks.finitePositive("hydraulics.oilBulkModulusPa", oilBulkModulusPa);
+        Checks.positive("hydraulics.frameStiffnessNpm", frameStiffnessNpm);
+        Checks.finitePositive("hydraulics.releaseValveCoefficient", releaseValveCoefficient);
+        Checks.finitePositive("hydraulics.reliefPressurePa", reliefPressurePa);
+        Checks.finitePositive("hydraulics.reliefValveGainM3PerSPa", reliefValveGainM3PerSPa);
+        Checks.nonNegative("hydraulics.leakCoefficientM3PerSPa", leakCoefficientM3PerSPa);
+        Checks.nonNegative("hydraulics.actuatorTimeConstantS", actuatorTimeConstantS);
+        Checks.range("hydraulics.commandDelayS", commandDelayS, 0, 1);
+        Checks.finitePositive("hydraulics.strokeM", strokeM);
+        Checks.range("hydraulics.initialGapM", initialGapM, 0, strokeM);
+        Checks.nonNegative("hydraulics.returnPressurePa", returnPressurePa);
+    }
+
+    public double ramAreaM2() { return ramAreaM2; }
+    public HydraulicParameters ramAreaM2(double v) { ramAreaM2 = v; return this; }
+    public double ratedForceN() { return ratedForceN; }
+    public HydraulicParameters ratedForceN(double v) { ratedForceN = v; return this; }
+    public double pumpFlowM3s() { return pumpFlowM3s; }
+    public HydraulicParameters pumpFlowM3s(double v) { pumpFlowM3s = v; return this; }
+    public double oilVolumeM3() { return oilVolumeM3; }
+    public HydraulicParameters oilVolumeM3(double v) { oilVolumeM3 = v; return this; }
+    public double oilBulkModulusPa() { return oilBulkModulusPa; }
+    public HydraulicParameters oilBulkModulusPa(double v) { oilBulkModulusPa = v; return this; }
+    public double frameStiffnessNpm() { return frameStiffnessNpm; }
+    public HydraulicParameters frameStiffnessNpm(double v) { frameStiffnessNpm = v; return this; }
+    public double releaseValveCoefficient() { return releaseValveCoefficient; }
+    public HydraulicParameters releaseValveCoefficient(double v) { releaseValveCoefficient = v; return this; }
+    public double reliefPressurePa() { return reliefPressurePa; }
+    public HydraulicParameters reliefPressurePa(double v) { reliefPressurePa = v; return this; }
+    public double reliefValveGainM3PerSPa() { return reliefValveGainM3PerSPa; }
+    public HydraulicParameters reliefValveGainM3PerSPa(double v) { reliefValveGainM3PerSPa = v; return this; }
+    public double leakCoefficientM3PerSPa() { return leakCoefficientM3PerSPa; }
+    public HydraulicParameters leakCoefficientM3PerSPa(double v) { leakCoefficientM3PerSPa = v; return this; }
+    public double actuatorTimeConstantS() { return actuatorTimeConstantS; }
+    public HydraulicParameters actuatorTimeConstantS(double v) { actuatorTimeConstantS = v; return this; }
+    public double commandDelayS() { return commandDelayS; }
+    public HydraulicParameters commandDelayS(double v) { commandDelayS = v; return this; }
+    public double strokeM() { return strokeM; }
+    public HydraulicParameters strokeM(double v) { strokeM = v; return this; }
+    public double initialGapM() { return initialGapM; }
+    public HydraulicParameters initialGapM(double v) { initialGapM = v; return this; }
+    public double returnPressurePa() { return returnPressurePa; }
+    public HydraulicParameters returnPressurePa(double v) { returnPressurePa = v; return this; }
+}

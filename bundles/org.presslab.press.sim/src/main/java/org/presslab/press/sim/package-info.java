@@ -1,0 +1,27 @@
+/**
+ * Simulated presses, frames and the sodium cell stack behind them: the embedded default
+ * drivers, so that every machine can run the platform with no hardware.
+ *
+ * <h2>Use outside OSGi</h2>
+ * Build a {@link org.presslab.press.sim.SimSpec} (defaults per {@link org.presslab.press.api.DeviceKind},
+ * every number SI and changeable), then call {@link org.presslab.press.sim.SimulatedDevices#create}
+ * with a {@link org.presslab.time.TimeSource}. The result is a {@link org.presslab.press.api.PressDriver}
+ * ({@link org.presslab.press.sim.SimulatedDevice}) with two extra handles: the
+ * {@link org.presslab.press.sim.SimulatedCell} (cell current, cycling, the true stack state) and the
+ * {@link org.presslab.press.sim.FaultInjector}.
+ *
+ * <h2>Time and determinism</h2>
+ * A device has no thread. Each call ({@code read()}, {@code command()}, {@code plantState()}, ...)
+ * integrates the physics up to {@code timeSource.nanoTime()} on a fixed grid (the integration step,
+ * counted from the device's creation), so the result depends only on the commands, their times and
+ * the seed, never on how often the device is polled. Sensor samples are taken at the device's own
+ * sample rate and delivered after a conversion latency (default one sample), each carrying the time
+ * it was measured; the noise of sample {@code k} is a pure function of the seed and {@code k}. On a
+ * {@link org.presslab.time.VirtualTimeSource} everything is exact and runs much faster than real time.
+ *
+ * <h2>Threading</h2>
+ * Every method is thread-safe (one lock per device) and bounded in work per unit of simulated time.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.presslab.press.sim;
