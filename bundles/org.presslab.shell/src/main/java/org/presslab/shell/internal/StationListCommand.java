@@ -1,0 +1,24 @@
+package org.presslab.shell.internal;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.presslab.control.api.Station;
+import org.presslab.shell.internal.completers.StationIdCompleter;
+
+/** station:list */
+@Service
+@Command(scope = "station", name = "list", description = "Lists the stations with state, pressure, setpoint, force and recipe.")
+public class StationListCommand extends StationCommandSupport {
+
+    @Override
+    protected void doExecute() {
+        if (registry.stations().isEmpty()) {
+            out.println("No station is configured (factory PID org.presslab.control.station).");
+            return;
+        }
+        StationViews.list(registry.stations(), out);
+    }
+}
