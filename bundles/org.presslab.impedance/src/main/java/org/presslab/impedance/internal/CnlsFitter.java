@@ -1,0 +1,455 @@
+package org.presslab.impedance.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.commons.math3.util.Pair;
+import org.presslab.impedance.api.CircuitFitter;
+import org.presslab.impedance.api.CircuitModel;
+import org.presslab.impedance.api.FitOptions;
+import org.presslab.impedance.api.FitResult;
+import org.presslab.impedance.api.FittedParameter;
+import org.presslab.impedance.api.ParameterConstraint;
+import org.presslab.impedance.api.Spectrum;
+import org.presslab.impedance.api.Weighting;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Complex nonlinear least squares with Commons Math's Levenberg-Marquardt optimiser on
+ * transformed parameters (log for positive quantities, logistic for two-sided bounds), an
+ * analytic Jacobian through the circuit tree, automatic starting values and a multi-start
+ * fallback. Plain Java: {@code new CnlsFitter()} works without OSGi.
+ */
+@Component(service = CircuitFitter.class)
+public final class CnlsFitter implements CircuitFitter {
+
+    @Override
+    public CircuitModel parse(String circuit) {
+        return Circuit.parse(circuit);
+    }
+
+    @Override
+    public double[] initialGuess(Spectrum spectrum, CircuitModel model) {
+        Circuit c = model instanceof Circuit ci ? ci : Circuit.parse(model.circuit());
+        return new InitialGuess(spectrum).guess(c, 0, 1, Double.NaN);
+    }
+
+    @Override
+    public FitResult fit(Spectrum spectrum, String circuitString, FitOptions options) {
+        Circuit circuit = Circuit.parse(circuitString);
+        Problem pb = new Problem(circuit, spectrum, options);
+        InitialGuess reader = new InitialGuess(spectrum);
+
+        List<double[]> starts = new ArrayList<>();
+        starts.add(pb.applyUserStarts(reader.guess(circuit, 0, 1, Double.NaN)));
+        if (options.extraStarts() > 0) {
+            int blocks = reader.arcsFor(0, 0).size();
+            double[][] variants = {{0, 10, Double.NaN}, {0, 0.1, Double.NaN}, {1, 1, Double.NaN}, {0, 1, 0.7},
+                {-1, 1, Double.NaN}, {0, 100, 0.85}, {1, 0.1, 0.8}, {0, 0.01, Double.NaN}};
+            for (int k = 0; k < variants.length && starts.size() <= options.extraStarts(); k++) {
+                starts.add(pb.applyUserStarts(
+                        reader.guess(circuit, (int) variants[k][0], variants[k][1], variants[k][2])));
+            }
+            if (blocks < 0) {
+                throw new IllegalStateException();
+            }
+        }
+
+        Run best = null;
+        int tried = 0;
+        int sameMinimum = 0;
+        double perfect = 1e-24 * pb.targetNorm2();
+        for (double[] start : starts) {
+            Run r = pb.run(start, options.maxIterations());
+            tried++;
+            if (r.converged && r.chi2 <= perfect) {
+                // the model reproduces the data to rounding: no start can do better
+                best = r;
+                break;
+            }
+            if (best == null || r.chi2 < best.chi2 * (1 - 1e-9)) {
+                boolean improvedClearly = best != null && r.chi2 < best.chi2 * 0.999;
+                best = betterOf(best, r);
+                sameMinimum = improvedClearly ? 0 : sameMinimum;
+            } else if (r.chi2 <= best.chi2 * 1.001) {
+                sameMinimum++;
+            }
+            // Stop once two starts agree on the same minimum: further starts only cost time.
+            if (tried >= 2 && best.converged && sameMinimum >= 1) {
+                break;
+            }
+        }
+        return pb.result(best, tried);
+    }
+
+    private static Run betterOf(Run a, Run b) {
+        if (a == null) {
+            return b;
+        }
+        if (b.converged && !a.converged) {
+            return b.chi2 <= a.chi2 * 1.001 ? b : a;
+        }
+        return b.chi2 < a.chi2 ? b : a;
+    }
+
+    /** The outcome of one start. */
+    record Run(double[] p, double chi2, boolean converged, int iterations) {
+    }
+
+    /** One spectrum, one circuit, one set of constraints. */
+    static final class Problem {
+        final Circuit circuit;
+        final int n;
+        final int np;
+        final double[] w;
+        final double[] zr;
+        final double[] zi;
+        final double[] wre;
+        final double[] wim;
+        final double[] target;
+        final int[] free;
+        final Transform[] tf;
+        final double[] fixedValues;
+        final boolean[] isFixed;
+        final Double[] userStart;
+        final Weighting weighting;
+
+        Problem(Circuit circuit, Spectrum s, FitOptions o) {
+            this.circuit = circuit;
+            this.weighting = o.weighting();
+            n = s.size();
+            np = circuit.parameterCount();
+            if (2 * n <= np) {
+                throw new IllegalArgumentException(circuit.circuit() + " has " + np + " parameters; a spectrum of " + n
+                        + " points gives only " + 2 * n + " values");
+            }
+            w = new double[n];
+            zr = s.reals();
+            zi = s.imags();
+            wre = new double[n];
+            wim = new double[n];
+            target = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                w[i] = 2 * Math.PI * s.frequency(i);
+                double m = Math.hypot(zr[i], zi[i]);
+                switch (o.weighting()) {
+                    case UNIT -> {
+                        wre[i] = 1;
+                        wim[i] = 1;
+                    }
+                    case MODULUS -> {
+                        wre[i] = 1 / m;
+                        wim[i] = 1 / m;
+                    }
+                    case PROPORTIONAL -> {
+                        wre[i] = 1 / Math.max(Math.abs(zr[i]), 1e-3 * m);
+                        wim[i] = 1 / Math.max(Math.abs(zi[i]), 1e-3 * m);
+                    }
+                    default -> throw new IllegalStateException();
+                }
+                if (!(m > 0)) {
+                    throw new IllegalArgumentException("point " + i + " has |Z| = 0; it cannot be weighted by "
+                            + o.weighting());
+                }
+                target[i] = wre[i] * zr[i];
+                target[n + i] = wim[i] * zi[i];
+            }
+            double[] lo = circuit.defaultLowerBounds();
+            double[] hi = circuit.defaultUpperBounds();
+            isFixed = new boolean[np];
+            fixedValues = new double[np];
+            userStart = new Double[np];
+            Map<String, ParameterConstraint> byName = new HashMap<>();
+            for (ParameterConstraint c : o.constraints()) {
+                int k = circuit.indexOf(c.name());
+                if (k < 0) {
+                    throw new IllegalArgumentException("constraint on " + c.name() + ": " + circuit.circuit()
+                            + " has no such parameter; it has " + circuit.parameterNames());
+                }
+                byName.put(c.name(), c);
+            }
+            List<Integer> fr = new ArrayList<>();
+            tf = new Transform[np];
+            for (int k = 0; k < np; k++) {
+                ParameterConstraint c = byName.get(circuit.parameterNames().get(k));
+                double l = lo[k];
+                double h = hi[k];
+                if (c != null) {
+                    if (!Double.isNaN(c.lower())) {
+                        l = c.lower();
+                    }
+                    if (!Double.isNaN(c.upper())) {
+                        h = c.upper();
+                    }
+                    if (!(l < h)) {
+                        throw new IllegalArgumentException("parameter " + c.name() + ": bounds [" + l + ", " + h
+                                + "] are empty");
+                    }
+                    if (c.fixed()) {
+                        isFixed[k] = true;
+                        fixedValues[k] = c.initial();
+                    } else if (!Double.isNaN(c.initial())) {
+                        if (c.initial() < l || c.initial() > h) {
+                            throw new IllegalArgumentException("parameter " + c.name() + ": start " + c.initial()
+                                    + " lies outside its bounds [" + l + ", " + h + "]");
+                        }
+                        userStart[k] = c.initial();
+                    }
+                }
+                tf[k] = new Transform(l, h);
+                if (!isFixed[k]) {
+                    fr.add(k);
+                }
+            }
+            free = fr.stream().mapToInt(Integer::intValue).toArray();
+            if (free.length == 0) {
+                throw new IllegalArgumentException("every parameter of " + circuit.circuit() + " is fixed: nothing to fit");
+            }
+        }
+
+        double targetNorm2() {
+            double s = 0;
+            for (double t : target) {
+                s += t * t;
+            }
+            return s;
+        }
+
+        double[] applyUserStarts(double[] guess) {
+            double[] p = guess.clone();
+            for (int k = 0; k < np; k++) {
+                if (isFixed[k]) {
+                    p[k] = fixedValues[k];
+                } else if (userStart[k] != null) {
+                    p[k] = userStart[k];
+                }
+            }
+            return p;
+        }
+
+        double[] toP(double[] u) {
+            double[] p = fixedValues.clone();
+            for (int j = 0; j < free.length; j++) {
+                p[free[j]] = tf[free[j]].toP(u[j]);
+            }
+            return p;
+        }
+
+        /** Weighted chi-square at p. */
+        double chi2(double[] p) {
+            double[] s = new double[circuit.scratchSize()];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                circuit.eval(w[i], p, s, null, null);
+                double a = wre[i] * s[0] - target[i];
+                double b = wim[i] * s[1] - target[n + i];
+                sum += a * a + b * b;
+            }
+            return sum;
+        }
+
+        /** Weighted Jacobian dF/dp over the free parameters at p, 2N x free. */
+        double[][] jacobianP(double[] p) {
+            double[][] j = new double[2 * n][free.length];
+            double[] s = new double[circuit.scratchSize()];
+            double[] dr = new double[np];
+            double[] di = new double[np];
+            for (int i = 0; i < n; i++) {
+                circuit.eval(w[i], p, s, dr, di);
+                for (int k = 0; k < free.length; k++) {
+                    j[i][k] = wre[i] * dr[free[k]];
+                    j[n + i][k] = wim[i] * di[free[k]];
+                }
+            }
+            return j;
+        }
+
+        Run run(double[] start, int maxIter) {
+            double[] u0 = new double[free.length];
+            for (int j = 0; j < free.length; j++) {
+                u0[j] = tf[free[j]].toU(start[free[j]]);
+            }
+            double[] bestU = u0.clone();
+            double[] bestChi = {Double.POSITIVE_INFINITY};
+            MultivariateJacobianFunction model = point -> {
+                double[] u = point.toArray();
+                double[] p = toP(u);
+                double[] v = new double[2 * n];
+                double[][] jac = new double[2 * n][free.length];
+                double[] s = new double[circuit.scratchSize()];
+                double[] dr = new double[np];
+                double[] di = new double[np];
+                double[] dpdu = new double[free.length];
+                for (int j = 0; j < free.length; j++) {
+                    dpdu[j] = tf[free[j]].dpdu(u[j]);
+                }
+                double chi = 0;
+                for (int i = 0; i < n; i++) {
+                    circuit.eval(w[i], p, s, dr, di);
+                    v[i] = wre[i] * s[0];
+                    v[n + i] = wim[i] * s[1];
+                    double a = v[i] - target[i];
+                    double b = v[n + i] - target[n + i];
+                    chi += a * a + b * b;
+                    double[] ja = jac[i];
+                    double[] jb = jac[n + i];
+                    for (int k = 0; k < free.length; k++) {
+                        ja[k] = wre[i] * dr[free[k]] * dpdu[k];
+                        jb[k] = wim[i] * di[free[k]] * dpdu[k];
+                    }
+                }
+                if (chi < bestChi[0]) {
+                    bestChi[0] = chi;
+                    System.arraycopy(u, 0, bestU, 0, u.length);
+                }
+                return new Pair<RealVector, RealMatrix>(new ArrayRealVector(v, false),
+                        new Array2DRowRealMatrix(jac, false));
+            };
+            LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer()
+                    .withCostRelativeTolerance(1e-12)
+                    .withParameterRelativeTolerance(1e-12)
+                    .withOrthoTolerance(1e-12);
+            boolean converged;
+            int iterations;
+            double[] u;
+            try {
+                LeastSquaresOptimizer.Optimum opt = lm.optimize(new LeastSquaresBuilder()
+                        .model(model)
+                        .target(target)
+                        .start(u0)
+                        .maxIterations(maxIter)
+                        .maxEvaluations(4 * maxIter)
+                        .lazyEvaluation(false)
+                        .build());
+                u = opt.getPoint().toArray();
+                iterations = opt.getIterations();
+                converged = true;
+            } catch (MathIllegalStateException e) {
+                // iteration/evaluation limit or an LM breakdown (tolerance too small): keep the best point seen
+                u = bestU;
+                iterations = maxIter;
+                converged = false;
+            }
+            double[] p = toP(u);
+            double chi = chi2(p);
+            if (!Double.isFinite(chi)) {
+                return new Run(start, Double.POSITIVE_INFINITY, false, iterations);
+            }
+            return new Run(p, chi, converged, iterations);
+        }
+
+        FitResult result(Run best, int starts) {
+            double[] p = best.p();
+            int nf = free.length;
+            int dof = 2 * n - nf;
+            double chi = best.chi2();
+            double s2 = chi / dof;
+            double[][] jp = jacobianP(p);
+            // scaled normal matrix A = D J^T J D, D = 1/column norms
+            double[] norm = new double[nf];
+            for (int k = 0; k < nf; k++) {
+                double ss = 0;
+                for (double[] row : jp) {
+                    ss += row[k] * row[k];
+                }
+                norm[k] = Math.sqrt(ss);
+            }
+            double[][] a = new double[nf][nf];
+            for (double[] row : jp) {
+                for (int k = 0; k < nf; k++) {
+                    if (row[k] == 0) {
+                        continue;
+                    }
+                    double rk = row[k] / (norm[k] > 0 ? norm[k] : 1);
+                    for (int l = 0; l < nf; l++) {
+                        a[k][l] += rk * row[l] / (norm[l] > 0 ? norm[l] : 1);
+                    }
+                }
+            }
+            SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
+            double[] sv = svd.getSingularValues();
+            double tol = 1e-12 * sv[0];
+            boolean[] nullDir = new boolean[nf];
+            RealMatrix v = svd.getV();
+            for (int m = 0; m < sv.length; m++) {
+                if (sv[m] <= tol) {
+                    for (int k = 0; k < nf; k++) {
+                        if (Math.abs(v.getEntry(k, m)) > 0.1) {
+                            nullDir[k] = true;
+                        }
+                    }
+                }
+            }
+            RealMatrix inv = svd.getSolver().getInverse(); // pseudo-inverse beyond the singular threshold
+            double t = dof > 0 ? new TDistribution(dof).inverseCumulativeProbability(0.975) : Double.NaN;
+            List<FittedParameter> out = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            if (!best.converged()) {
+                warnings.add("Levenberg-Marquardt did not converge within " + best.iterations()
+                        + " iterations; the values are the best point reached");
+            }
+            int j = 0;
+            for (int k = 0; k < np; k++) {
+                String name = circuit.parameterNames().get(k);
+                String unit = circuit.parameterUnits().get(k);
+                if (isFixed[k]) {
+                    out.add(new FittedParameter(name, unit, p[k], 0, p[k], p[k], true, true, false));
+                    continue;
+                }
+                double se;
+                if (norm[j] > 0 && !nullDir[j]) {
+                    se = Math.sqrt(Math.max(inv.getEntry(j, j), 0) * s2) / norm[j];
+                } else {
+                    se = Double.POSITIVE_INFINITY;
+                }
+                boolean atBound = tf[k].atBound(p[k], p[k]);
+                boolean identifiable = !nullDir[j] && Double.isFinite(se) && se <= Math.abs(p[k]);
+                if (!identifiable) {
+                    warnings.add(name + " is not identifiable from these data"
+                            + (Double.isFinite(se) ? " (standard error " + fmt(se) + " exceeds the value " + fmt(p[k]) + ")"
+                                    : " (the fit does not depend on it independently of the others)"));
+                }
+                if (atBound) {
+                    warnings.add(name + " = " + fmt(p[k]) + " is at a bound; its interval is not meaningful");
+                }
+                out.add(new FittedParameter(name, unit, p[k], se, p[k] - t * se, p[k] + t * se, false, identifiable,
+                        atBound));
+                j++;
+            }
+            double[] s = new double[circuit.scratchSize()];
+            double[] mr = new double[n];
+            double[] mi = new double[n];
+            double[] rr = new double[n];
+            double[] ri = new double[n];
+            double[] freq = new double[n];
+            for (int i = 0; i < n; i++) {
+                circuit.eval(w[i], p, s, null, null);
+                mr[i] = s[0];
+                mi[i] = s[1];
+                double m = Math.hypot(zr[i], zi[i]);
+                rr[i] = (zr[i] - s[0]) / m;
+                ri[i] = (zi[i] - s[1]) / m;
+                freq[i] = w[i] / (2 * Math.PI);
+            }
+            return new FitResult(circuit.circuit(), weighting, out, chi, dof > 0 ? chi / dof : Double.NaN, freq, mr, mi,
+                    rr, ri, best.converged(), best.iterations(), starts, warnings);
+        }
+
+        private static String fmt(double x) {
+            return String.format(java.util.Locale.ROOT, "%.4g", x);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package org.presslab.impedance.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.presslab.impedance.api.Spectrum;
+
+/**
+ * Starting values from the spectrum itself, the way an electrochemist reads a Nyquist plot: the
+ * high-frequency intercept gives the series resistance, each arc (a local maximum of -Z'' over
+ * log f) gives a diameter R (real span between the minima of -Z'' on either side) and an apex
+ * frequency f (so C = 1/(2 pi f R), and for a CPE alpha from how depressed the arc is and
+ * Q = 1/(R (2 pi f)^alpha)), the low-frequency tail gives Warburg and blocking-capacitor values.
+ * Parallel blocks take the arcs from high to low frequency in the order they are written.
+ */
+final class InitialGuess {
+
+    /** One arc read from the data. */
+    record Arc(double diameter, double apexHz, double height) {
+    }
+
+    final double[] f;
+    final double[] zr;
+    final double[] nz;
+    final double rHf;
+    final List<Arc> arcs;
+    final double tailSpan;
+    final double zMax;
+
+    /** Reads the features of a spectrum (any point order). */
+    InitialGuess(Spectrum s) {
+        int n = s.size();
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(s.frequency(b), s.frequency(a)));
+        f = new double[n];
+        zr = new double[n];
+        nz = new double[n];
+        double zm = 0;
+        for (int i = 0; i < n; i++) {
+            f[i] = s.frequency(idx[i]);
+            zr[i] = s.real(idx[i]);
+            nz[i] = -s.imag(idx[i]);
+            zm = Math.max(zm, s.modulus(idx[i]));
+        }
+        zMax = zm;
+        double[] sm = smooth(nz);
+        double minR = Double.POSITIVE_INFINITY;
+        for (double v : zr) {
+            minR = Math.min(minR, v);
+        }
+        rHf = Math.max(minR, 0);
+        double maxNz = 0;
+        for (double v : sm) {
+            maxNz = Math.max(maxNz, v);
+        }
+        // local maxima of -Z'' (smoothed), with a prominence of 3 % of the largest
+        List<Integer> peaks = new ArrayList<>();
+        for (int i = 1; i < n - 1; i++) {
+            if (sm[i] > 0 && sm[i] >= sm[i - 1] && sm[i] > sm[i + 1]) {
+                peaks.add(i);
+            }
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int k = 0; k < peaks.size(); k++) {
+            int i = peaks.get(k);
+            int left = argMin(sm, k == 0 ? 0 : peaks.get(k - 1), i);
+            int right = argMin(sm, i, k == peaks.size() - 1 ? n - 1 : peaks.get(k + 1));
+            double prom = sm[i] - Math.max(sm[left], sm[right]);
+            if (prom > 0.03 * maxNz || (sm[i] - Math.min(sm[left], sm[right])) > 0.2 * maxNz) {
+                kept.add(i);
+            }
+        }
+        arcs = new ArrayList<>();
+        int prevMin = 0;
+        for (int k = 0; k < kept.size(); k++) {
+            int i = kept.get(k);
+            int left = k == 0 ? argMinNz(sm, 0, i) : prevMin;
+            int right = argMin(sm, i, k == kept.size() - 1 ? n - 1 : kept.get(k + 1));
+            double span = zr[right] - zr[left];
+            double d = Math.max(span, 2 * sm[i]);
+            if (k == 0) {
+                d = Math.max(d, zr[right] - rHf);
+            }
+            arcs.add(new Arc(d, f[i], sm[i]));
+            prevMin = right;
+        }
+        tailSpan = Math.max(0, zr[n - 1] - zr[prevMin]);
+    }
+
+    private static int argMinNz(double[] v, int from, int to) {
+        return argMin(v, from, to);
+    }
+
+    private static int argMin(double[] v, int from, int to) {
+        int best = from;
+        for (int i = from; i <= to; i++) {
+            if (v[i] < v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double[] smooth(double[] v) {
+        int n = v.length;
+        if (n < 5) {
+            return v.clone();
+        }
+        double[] out = new double[n];
+        out[0] = v[0];
+        out[n - 1] = v[n - 1];
+        for (int i = 1; i < n - 1; i++) {
+            out[i] = 0.25 * v[i - 1] + 0.5 * v[i] + 0.25 * v[i + 1];
+        }
+        return out;
+    }
+
+    double wMin() {
+        return 2 * Math.PI * f[f.length - 1];
+    }
+
+    double wMax() {
+        return 2 * Math.PI * f[0];
+    }
+
+    /**
+     * The guess. {@code arcShift} rotates which data arc goes to which parallel block and
+     * {@code tauScale} scales time constants of distributed elements, so the multi-start can
+     * explore alternatives of the same reading.
+     */
+    double[] guess(Circuit c, int arcShift, double tauScale, double alpha) {
+        double[] p = new double[c.parameterCount()];
+        List<Circuit.Node> top = c.root() instanceof Circuit.Series s ? s.children : List.of(c.root());
+        int blocks = 0;
+        for (Circuit.Node t : top) {
+            if (t instanceof Circuit.Parallel) {
+                blocks++;
+            }
+        }
+        List<Arc> use = arcsFor(blocks, arcShift);
+        double sumD = 0;
+        for (Arc a : use) {
+            sumD += a.diameter();
+        }
+        double seriesR = rHf;
+        int nR = 0;
+        for (Circuit.Node t : top) {
+            if (t instanceof Circuit.Element e && e.type == ElementType.R) {
+                nR++;
+            }
+        }
+        int block = 0;
+        boolean firstR = true;
+        double tailZ0 = Math.max(tailSpan, 0.05 * zMax);
+        for (Circuit.Node t : top) {
+            if (t instanceof Circuit.Parallel q) {
+                Arc a = use.get(block++);
+                fillArc(q, a, p, tauScale, alpha, tailZ0);
+            } else if (t instanceof Circuit.Element e) {
+                if (e.type == ElementType.R) {
+                    p[e.offset] = firstR ? Math.max(seriesR, 1e-3 * zMax) / (nR > 1 ? 1 : 1) : 0.05 * zMax;
+                    firstR = false;
+                } else {
+                    fillLoose(e, p, tauScale, alpha, tailZ0);
+                }
+            } else {
+                fillGeneric(t, p, new Arc(Math.max(sumD, 0.1 * zMax), Math.sqrt(f[0] * f[f.length - 1]), 0),
+                        tauScale, alpha, tailZ0);
+            }
+        }
+        return p;
+    }
+
+    /** Exactly {@code blocks} arcs: detected ones (rotated by shift) or synthetic fill-ins. */
+    List<Arc> arcsFor(int blocks, int shift) {
+        List<Arc> out = new ArrayList<>(arcs);
+        if (out.size() > blocks && blocks > 0) {
+            // keep the largest arcs, in frequency order
+            List<Arc> sorted = new ArrayList<>(out);
+            sorted.sort((a, b) -> Double.compare(b.diameter(), a.diameter()));
+            List<Arc> keep = sorted.subList(0, blocks);
+            out.removeIf(a -> !keep.contains(a));
+        }
+        double lastF = out.isEmpty() ? f[0] : out.get(out.size() - 1).apexHz();
+        double fMin = f[f.length - 1];
+        int missing = blocks - out.size();
+        double rest = Math.max(zr[zr.length - 1] - rHf - out.stream().mapToDouble(Arc::diameter).sum(), 0.1 * zMax);
+        for (int k = 1; k <= missing; k++) {
+            double fk = lastF * Math.pow(fMin / lastF, k / (missing + 1.0));
+            out.add(new Arc(rest / missing, fk, 0));
+        }
+        if (blocks > 1 && shift != 0) {
+            List<Arc> rot = new ArrayList<>();
+            for (int k = 0; k < blocks; k++) {
+                rot.add(out.get(Math.floorMod(k + shift, blocks)));
+            }
+            return rot;
+        }
+        return out;
+    }
+
+    private void fillArc(Circuit.Parallel q, Arc a, double[] p, double tauScale, double alpha, double tailZ0) {
+        double d = Math.max(a.diameter(), 1e-6 * zMax);
+        double w = 2 * Math.PI * a.apexHz();
+        double depressed = a.height() > 0 ? (4 / Math.PI) * Math.atan(2 * a.height() / d) : alpha;
+        double al = Math.min(Math.max(Double.isNaN(alpha) ? depressed : alpha, 0.5), 0.98);
+        for (Circuit.Node branch : q.children) {
+            List<Circuit.Node> elems = branch instanceof Circuit.Series s ? s.children : List.of(branch);
+            for (Circuit.Node n : elems) {
+                if (n instanceof Circuit.Element e) {
+                    switch (e.type) {
+                        case R -> p[e.offset] = d;
+                        case C -> p[e.offset] = 1 / (w * d);
+                        case CPE -> {
+                            p[e.offset] = 1 / (d * Math.pow(w, al));
+                            p[e.offset + 1] = al;
+                        }
+                        default -> fillLoose(e, p, tauScale, alpha, tailZ0);
+                    }
+                } else {
+                    fillGeneric(n, p, a, tauScale, alpha, tailZ0);
+                }
+            }
+        }
+    }
+
+    private void fillGeneric(Circuit.Node n, double[] p, Arc a, double tauScale, double alpha, double tailZ0) {
+        if (n instanceof Circuit.Parallel q) {
+            fillArc(q, a, p, tauScale, alpha, tailZ0);
+        } else if (n instanceof Circuit.Series s) {
+            for (Circuit.Node c : s.children) {
+                fillGeneric(c, p, a, tauScale, alpha, tailZ0);
+            }
+        } else if (n instanceof Circuit.Element e) {
+            if (e.type == ElementType.R) {
+                p[e.offset] = a.diameter();
+            } else {
+                fillLoose(e, p, tauScale, alpha, tailZ0);
+            }
+        }
+    }
+
+    /** Elements outside an arc: the low-frequency tail or the high-frequency end. */
+    private void fillLoose(Circuit.Element e, double[] p, double tauScale, double alpha, double tailZ0) {
+        int n = f.length;
+        double wl = wMin();
+        double nzl = Math.max(nz[n - 1], 0.05 * zMax);
+        double tauTail = tauScale / wl;
+        switch (e.type) {
+            case R -> p[e.offset] = 0.05 * zMax;
+            case C -> p[e.offset] = 1 / (wl * nzl);
+            case L -> p[e.offset] = nz[0] < 0 ? -nz[0] / wMax() : 1e-3 * zMax / wMax();
+            case CPE -> {
+                double al = Double.isNaN(alpha) ? 0.9 : alpha;
+                p[e.offset] = 1 / (nzl * Math.pow(wl, al));
+                p[e.offset + 1] = al;
+            }
+            case W -> p[e.offset] = Math.max(nzl, 0.5 * tailZ0) * Math.sqrt(wl);
+            case Wo, Ws, G -> {
+                p[e.offset] = tailZ0;
+                p[e.offset + 1] = tauTail;
+            }
+            case TLMQ -> {
+                p[e.offset] = tailZ0;
+                p[e.offset + 1] = 1 / (nzl * Math.pow(wl, 0.9));
+                p[e.offset + 2] = 0.9;
+            }
+            default -> throw new IllegalStateException(e.type.name());
+        }
+    }
+}
