@@ -1,0 +1,123 @@
+package org.presslab.impedance.io.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.presslab.impedance.api.Spectrum;
+import org.presslab.impedance.api.SpectrumFormatException;
+import org.presslab.impedance.api.SpectrumImporter;
+import org.presslab.impedance.io.SpectrumReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link SpectrumImporter} service: a registry of {@link SpectrumReader}s (every reader
+ * service, dynamically). For each file it asks every reader to probe the first 64 KiB and hands
+ * the whole file to the reader with the highest score; ties go to the reader registered first.
+ * When no reader claims the file, a few formats known to be unsupported are named in the error.
+ */
+@Component(service = SpectrumImporter.class)
+public final class ImporterRegistry implements SpectrumImporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImporterRegistry.class);
+    static final int HEAD = 64 * 1024;
+
+    private final List<SpectrumReader> readers = new CopyOnWriteArrayList<>();
+
+    /** For DS; readers arrive through {@link #addReader}. */
+    public ImporterRegistry() {
+    }
+
+    /** For use outside OSGi. */
+    public ImporterRegistry(Collection<? extends SpectrumReader> readers) {
+        this.readers.addAll(readers);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addReader(SpectrumReader reader) {
+        readers.add(reader);
+        LOG.debug("spectrum reader added: {}", reader.format());
+    }
+
+    void removeReader(SpectrumReader reader) {
+        readers.remove(reader);
+    }
+
+    @Override
+    public List<Spectrum> read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        return read(Files.readAllBytes(file), file.toString());
+    }
+
+    @Override
+    public List<Spectrum> read(InputStream in, String name) throws IOException {
+        Objects.requireNonNull(in, "in");
+        return read(in.readAllBytes(), name);
+    }
+
+    /** Reads from bytes already in memory. */
+    public List<Spectrum> read(byte[] content, String name) throws IOException {
+        String source = name == null ? "<stream>" : name;
+        if (content.length == 0) {
+            throw SpectrumFormatException.inFile(source, "empty file: no impedance data");
+        }
+        SpectrumReader reader = choose(content, Text.fileName(source));
+        if (reader == null) {
+            String known = KnownFormats.unsupported(Arrays.copyOf(content, Math.min(HEAD, content.length)),
+                    Text.fileName(source));
+            throw SpectrumFormatException.inFile(source, known != null ? "unsupported format " + known
+                    : "unknown format: no reader recognises this file (readers: " + String.join(", ", formats()) + ")");
+        }
+        LOG.debug("{}: reading as {}", source, reader.format());
+        List<Spectrum> result = reader.read(content, source);
+        if (result.isEmpty()) {
+            throw SpectrumFormatException.inFile(source, "no impedance data");
+        }
+        return result;
+    }
+
+    /** The reader that would read this content, or null. */
+    SpectrumReader choose(byte[] content, String fileName) {
+        byte[] head = content.length <= HEAD ? content : Arrays.copyOf(content, HEAD);
+        SpectrumReader best = null;
+        int bestScore = 0;
+        for (SpectrumReader r : readers) {
+            int score;
+            try {
+                score = r.probe(head, fileName);
+            } catch (RuntimeException e) {
+                LOG.warn("spectrum reader {} failed to probe {}: {}", r.format(), fileName, e.toString());
+                continue;
+            }
+            if (score > bestScore) {
+                best = r;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public Set<String> formats() {
+        Set<String> names = new TreeSet<>();
+        for (SpectrumReader r : readers) {
+            names.add(r.format());
+        }
+        return names;
+    }
+}
