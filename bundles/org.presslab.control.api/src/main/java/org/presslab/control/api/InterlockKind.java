@@ -19,5 +19,7 @@ public enum InterlockKind {
     /** Travel running away while the force does not follow (sample failure). */
     RUNAWAY_TRAVEL,
     /** Emergency stop by a person or a front end. */
-    EMERGENCY_STOP
+    EMERGENCY_STOP,
+    /** The control loop has not run for several periods while it was controlling (seen by the supervisor's own timer). */
+    CONTROL_LOOP_STALLED
 }

@@ -68,6 +68,6 @@ public interface Station {
     /** Checks a recipe against this station's limits without moving anything; lists every violation. */
     DryRunReport dryRun(Recipe recipe);
 
-    /** The operator confirms a manual step is done ({@link RecipeStep.OperatorStep}). */
+    /** The operator confirms a manual step is done ({@link RecipeStep.Operator}). */
     void acknowledgeOperator() throws CommandRefusedException;
 }

@@ -16,5 +16,15 @@ public enum StationEventType {
     RECIPE_RESUMED,
     RECIPE_COMPLETED,
     RECIPE_ABORTED,
-    OPERATOR_PROMPT
+    OPERATOR_PROMPT,
+    /** A recipe run stopped because of a trip or the loss of its driver. */
+    RECIPE_FAILED,
+    /** A step condition failed: the run waits (properties: step, condition). */
+    RECIPE_WAITING,
+    /** A hold left its tolerance band (properties: deviationPa, tolerancePa). */
+    TOLERANCE_EXCURSION,
+    /** The operator acknowledged a manual step. */
+    OPERATOR_ACKNOWLEDGED,
+    /** A listener or EventAdmin fell behind and samples were dropped for it (properties: dropped). */
+    SAMPLES_DROPPED
 }

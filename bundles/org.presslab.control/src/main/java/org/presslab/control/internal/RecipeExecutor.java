@@ -1,0 +1,489 @@
+package org.presslab.control.internal;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.presslab.control.api.CommandRefusedException;
+import org.presslab.control.api.Recipe;
+import org.presslab.control.api.RecipeRun;
+import org.presslab.control.api.RecipeStep;
+import org.presslab.control.api.StationEventType;
+import org.presslab.control.api.StationState;
+import org.presslab.control.api.StepCondition;
+import org.presslab.control.api.Trip;
+import org.presslab.time.Scheduled;
+import org.presslab.time.TimeSource;
+
+/**
+ * Runs a recipe on a station as a state machine ticked on the {@link TimeSource} (10 Hz); no
+ * thread ever sleeps. Every pressure command goes through the station and its supervisor.
+ * Synchronized on itself; it calls into the station, never the other way round while holding the
+ * station's lock.
+ */
+final class RecipeExecutor implements RecipeRun {
+
+    private final StationEngine e;
+    private final Recipe recipe;
+    private final String id = UUID.randomUUID().toString();
+    private final Instant startedAt;
+    private final double plannedS;
+    private Scheduled task;
+
+    private State state = State.RUNNING;
+    private int index;
+    private boolean stepStarted;
+    private double stepElapsed;
+    private long lastTick;
+    private String message = "";
+    private boolean acknowledged;
+    private long conditionGoodSince = Long.MIN_VALUE;
+    private String waitingFor;
+    private boolean waitingForDriver;
+    private double settleSince = Double.NaN;
+    // Hold statistics: 1-s means of the measured pressure.
+    private double[] secondMark;
+    private double secondElapsed;
+    private double maxMeanDeviationPa;
+    private boolean inExcursion;
+
+    RecipeExecutor(StationEngine engine, Recipe recipe, double plannedS) {
+        this.e = engine;
+        this.recipe = recipe;
+        this.plannedS = plannedS;
+        this.startedAt = engine.time.now();
+    }
+
+    /** Called by the station under its lock. */
+    void begin() {
+        lastTick = e.time.nanoTime();
+        e.setRecipeLimit(recipe.maxPressurePa() > 0 ? recipe.maxPressurePa() : Double.NaN, recipe.name());
+        e.event(StationEventType.RECIPE_STARTED, String.format(Locale.ROOT, "recipe '%s' v%d started: %d steps, about %.0f s",
+                recipe.name(), recipe.version(), recipe.steps().size(), plannedS), Map.of("recipe", recipe.name(), "run", id));
+        task = e.time.scheduleAtFixedRate("presslab-recipe-" + e.cfg.id(), Math.round(1e9 / StationEngine.RECIPE_TICK_HZ),
+                this::tick);
+    }
+
+    synchronized void tick() {
+        long now = e.time.nanoTime();
+        double dt = (now - lastTick) / 1e9;
+        lastTick = now;
+        if (state.isFinished() || state == State.PAUSED) {
+            return;
+        }
+        Trip t = e.trip.get();
+        if (t != null) {
+            fail("station tripped: " + t.interlock() + ": " + t.message());
+            return;
+        }
+        DriverBinding b = e.binding();
+        if (b == null) {
+            if (!waitingForDriver) {
+                waitingForDriver = true;
+                setWaiting("driver lost: waiting for it to return (step clock stopped)");
+            }
+            return;
+        }
+        if (waitingForDriver) {
+            // The station resumes its hold by itself (rebindPolicy RESUME); re-issue the step so a ramp goes on.
+            if (e.state == StationState.NO_DRIVER || Double.isNaN(e.lastPressure)) {
+                return;
+            }
+            waitingForDriver = false;
+            state = State.RUNNING;
+            message = "";
+            e.event(StationEventType.RECIPE_RESUMED, "driver back: recipe '" + recipe.name() + "' resumes step " + (index + 1),
+                    Map.of("step", index + 1));
+            if (stepStarted && !issue(step())) {
+                return;
+            }
+        }
+        RecipeStep step = step();
+        if (!stepStarted) {
+            stepStarted = true;
+            stepElapsed = 0;
+            settleSince = Double.NaN;
+            acknowledged = false;
+            secondMark = null;
+            e.event(StationEventType.STEP_STARTED, "step " + (index + 1) + "/" + recipe.steps().size() + ": " + step.describe(),
+                    Map.of("step", index + 1, "type", StepNames.of(step)));
+            if (!issue(step)) {
+                return;
+            }
+        }
+        String failed = failedCondition(step, b);
+        if (failed != null) {
+            conditionGoodSince = Long.MIN_VALUE;
+            if (state != State.WAITING || !failed.equals(waitingFor)) {
+                waitingFor = failed;
+                e.holdPresent();
+                setWaiting("step " + (index + 1) + " waits: " + failed);
+            }
+            return;
+        }
+        if (state == State.WAITING) {
+            if (conditionGoodSince == Long.MIN_VALUE) {
+                conditionGoodSince = now;
+            }
+            double need = maxHoldGood(step);
+            if ((now - conditionGoodSince) / 1e9 < need) {
+                return;
+            }
+            state = State.RUNNING;
+            message = "";
+            waitingFor = null;
+            e.event(StationEventType.RECIPE_RESUMED, "step " + (index + 1) + " conditions good again: continuing",
+                    Map.of("step", index + 1));
+            if (!issue(step)) {
+                return;
+            }
+        }
+        stepElapsed += dt;
+        if (step instanceof RecipeStep.Hold h) {
+            holdStatistics(h, dt);
+        }
+        if (stepDone(step, now)) {
+            finishStep();
+        }
+    }
+
+    private RecipeStep step() {
+        return recipe.steps().get(index);
+    }
+
+    /** Sends the step's command to the station; false when it was refused (the run then fails). */
+    private boolean issue(RecipeStep step) {
+        try {
+            if (step instanceof RecipeStep.Ramp r) {
+                e.recipeCommand("ramp", r.targetPa(), r.ratePaPerS(), false);
+            } else if (step instanceof RecipeStep.Release r) {
+                e.recipeCommand("release", r.targetPa(), r.ratePaPerS(), true);
+            } else if (step instanceof RecipeStep.Hold h) {
+                e.recipeCommand("hold", h.targetPa(), Double.NaN, false);
+            } else if (step instanceof RecipeStep.Operator o) {
+                DriverBinding b = e.binding();
+                String text = o.instruction();
+                if (b != null && b.operator != null && !Double.isNaN(o.targetPa())) {
+                    b.operator.instruct(o.targetPa() * e.cfg.cellAreaM2(), o.tolerancePa() * e.cfg.cellAreaM2(), text);
+                } else if (b != null && b.operator != null) {
+                    b.operator.instruct(Double.NaN, Double.NaN, text);
+                }
+                e.setOperatorWaiting(true, "operator: " + text);
+                e.event(StationEventType.OPERATOR_PROMPT, text, Double.isNaN(o.targetPa()) ? Map.of("step", index + 1)
+                        : Map.of("step", index + 1, "targetPa", o.targetPa(), "tolerancePa", o.tolerancePa()));
+            } else if (step instanceof RecipeStep.Temperature t) {
+                DriverBinding b = e.binding();
+                if (b == null || b.temperature == null) {
+                    fail("step " + (index + 1) + " (temperature): driver has no temperature control");
+                    return false;
+                }
+                b.temperature.setTemperatureSetpoint(t.temperatureK());
+            }
+            return true;
+        } catch (CommandRefusedException | RuntimeException ex) {
+            fail("step " + (index + 1) + " (" + StepNames.of(step) + ") refused: " + ex.getMessage());
+            return false;
+        }
+    }
+
+    private boolean stepDone(RecipeStep step, long now) {
+        double p = e.lastPressure;
+        if (step instanceof RecipeStep.Ramp r) {
+            return e.setpoint.atTarget() && Math.abs(p - r.targetPa()) <= r.tolerancePa();
+        } else if (step instanceof RecipeStep.Release r) {
+            return e.setpoint.atTarget() && Math.abs(p - r.targetPa()) <= r.tolerancePa();
+        } else if (step instanceof RecipeStep.Dwell d) {
+            return stepElapsed >= d.durationS();
+        } else if (step instanceof RecipeStep.Hold h) {
+            return stepElapsed >= h.durationS();
+        } else if (step instanceof RecipeStep.Operator o) {
+            if (!Double.isNaN(o.timeoutS()) && stepElapsed > o.timeoutS()) {
+                abortInternal(String.format(Locale.ROOT, "step %d (operator) timed out after %.0f s: %s", index + 1,
+                        o.timeoutS(), o.instruction()), State.ABORTED);
+                return false;
+            }
+            if (acknowledged) {
+                return true;
+            }
+            if (Double.isNaN(o.targetPa())) {
+                return false;
+            }
+            if (Math.abs(p - o.targetPa()) <= o.tolerancePa()) {
+                if (Double.isNaN(settleSince)) {
+                    settleSince = stepElapsed;
+                }
+                return stepElapsed - settleSince >= o.settleS();
+            }
+            settleSince = Double.NaN;
+            return false;
+        } else if (step instanceof RecipeStep.Temperature t) {
+            if (!t.waitUntilReached()) {
+                return true;
+            }
+            if (!Double.isNaN(t.timeoutS()) && stepElapsed > t.timeoutS()) {
+                abortInternal(String.format(Locale.ROOT, "step %d (temperature) did not reach %.1f °C within %.0f s", index + 1,
+                        t.temperatureK() - 273.15, t.timeoutS()), State.FAILED);
+                return false;
+            }
+            return Math.abs(e.lastTemperature - t.temperatureK()) <= t.toleranceK();
+        }
+        return true;
+    }
+
+    private void finishStep() {
+        RecipeStep step = step();
+        if (step instanceof RecipeStep.Operator) {
+            DriverBinding b = e.binding();
+            if (b != null && b.operator != null) {
+                b.operator.clear();
+            }
+            e.setOperatorWaiting(false, "");
+        }
+        if (step instanceof RecipeStep.Hold h) {
+            e.event(StationEventType.STEP_STARTED, String.format(Locale.ROOT,
+                    "step %d (hold) done: largest deviation of a 1-s mean from %.3f MPa was %.4f MPa", index + 1,
+                    h.targetPa() / 1e6, maxMeanDeviationPa / 1e6), Map.of("step", index + 1, "maxMeanDeviationPa", maxMeanDeviationPa));
+        }
+        index++;
+        stepStarted = false;
+        stepElapsed = 0;
+        if (index >= recipe.steps().size()) {
+            state = State.COMPLETED;
+            message = "completed";
+            end();
+            e.event(StationEventType.RECIPE_COMPLETED, "recipe '" + recipe.name() + "' completed; the station keeps holding "
+                    + String.format(Locale.ROOT, "%.3f MPa", e.setpoint.setpoint() / 1e6), Map.of("recipe", recipe.name()));
+        } else if (state == State.PAUSING) {
+            state = State.PAUSED;
+            message = "paused before step " + (index + 1);
+            e.event(StationEventType.RECIPE_PAUSED, message, Map.of("step", index + 1));
+        }
+    }
+
+    private void holdStatistics(RecipeStep.Hold h, double dt) {
+        double[] sums = e.pressureSums();
+        if (secondMark == null) {
+            secondMark = sums;
+            secondElapsed = 0;
+            return;
+        }
+        secondElapsed += dt;
+        if (secondElapsed >= 1.0 - 1e-9 && sums[1] > secondMark[1]) {
+            double mean = (sums[0] - secondMark[0]) / (sums[1] - secondMark[1]);
+            double dev = Math.abs(mean - h.targetPa());
+            // The first seconds of a hold reached by a ramp are the ramp's tail, not the hold's quality.
+            if (stepElapsed > 5) {
+                maxMeanDeviationPa = Math.max(maxMeanDeviationPa, dev);
+                if (dev > h.tolerancePa() && !inExcursion) {
+                    inExcursion = true;
+                    e.event(StationEventType.TOLERANCE_EXCURSION, String.format(Locale.ROOT,
+                            "1-s mean %.4f MPa outside %.3f ± %.3f MPa", mean / 1e6, h.targetPa() / 1e6, h.tolerancePa() / 1e6),
+                            Map.of("deviationPa", dev, "tolerancePa", h.tolerancePa(), "step", index + 1));
+                } else if (dev <= h.tolerancePa()) {
+                    inExcursion = false;
+                }
+            }
+            secondMark = sums;
+            secondElapsed = 0;
+        }
+    }
+
+    private String failedCondition(RecipeStep step, DriverBinding b) {
+        for (StepCondition c : step.conditions()) {
+            double v = c.kind() == StepCondition.Kind.PRESSURE_IN_BAND ? e.lastPressure : e.lastTemperature;
+            boolean ok = !Double.isNaN(v) && (Double.isNaN(c.low()) || v >= c.low()) && (Double.isNaN(c.high()) || v <= c.high());
+            if (!ok) {
+                boolean pressure = c.kind() == StepCondition.Kind.PRESSURE_IN_BAND;
+                return String.format(Locale.ROOT, "%s %s outside [%s, %s]", pressure ? "pressure" : "temperature",
+                        edge(v, pressure), Double.isNaN(c.low()) ? "-" : edge(c.low(), pressure),
+                        Double.isNaN(c.high()) ? "-" : edge(c.high(), pressure));
+            }
+        }
+        return null;
+    }
+
+    private static String edge(double v, boolean pressure) {
+        return pressure ? String.format(Locale.ROOT, "%.3f MPa", v / 1e6) : String.format(Locale.ROOT, "%.1f °C", v - 273.15);
+    }
+
+    private static double maxHoldGood(RecipeStep step) {
+        double m = 0;
+        for (StepCondition c : step.conditions()) {
+            m = Math.max(m, c.holdGoodS());
+        }
+        return m;
+    }
+
+    private void setWaiting(String why) {
+        state = State.WAITING;
+        message = why;
+        e.event(StationEventType.RECIPE_WAITING, why, Map.of("step", index + 1));
+    }
+
+    synchronized boolean acknowledge() {
+        if (state.isFinished() || index >= recipe.steps().size() || !(step() instanceof RecipeStep.Operator) || !stepStarted) {
+            return false;
+        }
+        acknowledged = true;
+        e.event(StationEventType.OPERATOR_ACKNOWLEDGED, "operator acknowledged step " + (index + 1), Map.of("step", index + 1));
+        return true;
+    }
+
+    synchronized void fail(String why) {
+        abortInternal(why, State.FAILED);
+    }
+
+    private void abortInternal(String why, State end) {
+        if (state.isFinished()) {
+            return;
+        }
+        state = end;
+        message = why;
+        if (index < recipe.steps().size() && step() instanceof RecipeStep.Operator) {
+            DriverBinding b = e.binding();
+            if (b != null && b.operator != null) {
+                b.operator.clear();
+            }
+            e.setOperatorWaiting(false, "");
+        }
+        if (end == State.ABORTED) {
+            e.holdPresent();
+        }
+        end();
+        e.event(end == State.ABORTED ? StationEventType.RECIPE_ABORTED : StationEventType.RECIPE_FAILED,
+                "recipe '" + recipe.name() + "' " + end.name().toLowerCase(Locale.ROOT) + " in step " + (index + 1) + ": " + why,
+                Map.of("recipe", recipe.name(), "step", index + 1));
+    }
+
+    private void end() {
+        if (task != null) {
+            task.cancel();
+        }
+        e.setRecipeLimit(Double.NaN, "");
+    }
+
+    // ------------------------------------------------------------------ RecipeRun
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String stationId() {
+        return e.cfg.id();
+    }
+
+    @Override
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    @Override
+    public synchronized State state() {
+        return state;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public synchronized int stepIndex() {
+        return index;
+    }
+
+    @Override
+    public synchronized double stepElapsedS() {
+        return stepElapsed;
+    }
+
+    @Override
+    public synchronized double remainingS() {
+        if (state.isFinished()) {
+            return 0;
+        }
+        double p = e.lastPressure;
+        double total = 0;
+        for (int i = index; i < recipe.steps().size(); i++) {
+            RecipeStep s = recipe.steps().get(i);
+            double elapsed = i == index ? stepElapsed : 0;
+            if (s instanceof RecipeStep.Ramp r) {
+                total += Math.abs(r.targetPa() - p) / r.ratePaPerS();
+                p = r.targetPa();
+            } else if (s instanceof RecipeStep.Release r) {
+                total += Math.abs(r.targetPa() - p) / r.ratePaPerS();
+                p = r.targetPa();
+            } else if (s instanceof RecipeStep.Dwell d) {
+                total += Math.max(0, d.durationS() - elapsed);
+            } else if (s instanceof RecipeStep.Hold h) {
+                total += Math.max(0, h.durationS() - elapsed);
+                p = h.targetPa();
+            } else if (s instanceof RecipeStep.Operator o) {
+                total += Double.isNaN(o.settleS()) ? 0 : Math.max(0, o.settleS() - elapsed);
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public synchronized String message() {
+        return message;
+    }
+
+    /** Largest deviation of a 1-s mean from the target in the present or last hold step, Pa. */
+    synchronized double holdMaxMeanDeviationPa() {
+        return maxMeanDeviationPa;
+    }
+
+    @Override
+    public synchronized void pause(PauseMode mode) throws CommandRefusedException {
+        if (state.isFinished()) {
+            throw new CommandRefusedException("recipe '" + recipe.name() + "' is " + state + "; nothing to pause");
+        }
+        if (state == State.PAUSED) {
+            return;
+        }
+        if (mode == PauseMode.IMMEDIATE) {
+            state = State.PAUSED;
+            message = "paused in step " + (index + 1) + " (" + step().describe() + "), holding the present setpoint";
+            e.holdPresent();
+        } else {
+            state = State.PAUSING;
+            message = "pausing after step " + (index + 1);
+        }
+        e.event(StationEventType.RECIPE_PAUSED, message, Map.of("step", index + 1, "mode", mode.name()));
+    }
+
+    @Override
+    public synchronized void resume() throws CommandRefusedException {
+        if (state == State.PAUSING) {
+            state = State.RUNNING;
+            message = "";
+            e.event(StationEventType.RECIPE_RESUMED, "pending pause cancelled", Map.of("step", index + 1));
+            return;
+        }
+        if (state != State.PAUSED) {
+            throw new CommandRefusedException("recipe '" + recipe.name() + "' is " + state + ", not paused");
+        }
+        Trip t = e.trip.get();
+        if (t != null) {
+            throw new CommandRefusedException("recipe '" + recipe.name() + "' cannot resume: station tripped (" + t.message() + ")");
+        }
+        state = State.RUNNING;
+        message = "";
+        lastTick = e.time.nanoTime();
+        e.event(StationEventType.RECIPE_RESUMED, "recipe '" + recipe.name() + "' resumed at step " + (index + 1),
+                Map.of("step", index + 1));
+        if (stepStarted && !issue(step())) {
+            return;
+        }
+    }
+
+    @Override
+    public synchronized void abort(String reason) {
+        abortInternal(reason == null || reason.isBlank() ? "aborted" : "aborted: " + reason, State.ABORTED);
+    }
+}

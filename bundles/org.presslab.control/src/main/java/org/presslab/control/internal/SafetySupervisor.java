@@ -1,0 +1,324 @@
+package org.presslab.control.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import org.presslab.control.api.InterlockKind;
+import org.presslab.control.api.InterlockStatus;
+import org.presslab.control.api.Trip;
+import org.presslab.press.api.ConnectionState;
+import org.presslab.press.api.DeviceHealth;
+import org.presslab.press.api.Quality;
+import org.presslab.press.api.Reading;
+
+/**
+ * The interlocks of one station. {@link #check} runs from the control loop before every output
+ * and from the supervisor's own schedule ({@link #tick}), which reads the driver by itself, so a
+ * stalled loop cannot hide a fault. Detection state is guarded by the station's lock; readings are
+ * taken once per device sequence number. Allocation-free until something trips.
+ */
+final class SafetySupervisor {
+
+    private static final int H = 4096;
+    private static final double FILTER_TAU_S = 0.02;
+    private static final double RATE_WINDOW_S = 0.2;
+    private static final double TRAVEL_WINDOW_S = 1.0;
+
+    private final StationEngine e;
+    private final long[] hT = new long[H];
+    private final double[] hP = new double[H];
+    private final double[] hSp = new double[H];
+    private final double[] hPos = new double[H];
+    private int head = -1;
+    private int size;
+    private long lastSeq = Long.MIN_VALUE;
+    private long lastSampleNanos;
+    private double pFilt = Double.NaN;
+    private long watchFrom;
+    private long frozenBits;
+    private long frozenSince;
+    private boolean frozenArmed;
+
+    // Last seen values, for status.
+    private volatile double ageS = Double.NaN;
+    private volatile double riseRate = Double.NaN;
+    private volatile double dropPa = Double.NaN;
+    private volatile double travelM = Double.NaN;
+    private volatile double frozenS = Double.NaN;
+    private volatile double pressure = Double.NaN;
+    private volatile String health = "";
+
+    SafetySupervisor(StationEngine engine) {
+        this.e = engine;
+    }
+
+    void start(long now) {
+        watchFrom = now;
+    }
+
+    void onBind(long now) {
+        clearWindows(now);
+    }
+
+    void onReset(long now) {
+        clearWindows(now);
+    }
+
+    private void clearWindows(long now) {
+        head = -1;
+        size = 0;
+        lastSeq = Long.MIN_VALUE;
+        pFilt = Double.NaN;
+        watchFrom = now;
+        frozenArmed = false;
+    }
+
+    /** The supervisor's own schedule. */
+    void tick() {
+        long now = e.time.nanoTime();
+        DriverBinding b = e.binding();
+        if (b == null || e.isClosed()) {
+            return;
+        }
+        boolean locked;
+        try {
+            locked = e.lock.tryLock(e.periodNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!locked) {
+            // The loop holds the station for longer than a period: make the device safe without it.
+            e.trip(InterlockKind.CONTROL_LOOP_STALLED, "control loop blocked for more than one period", Double.NaN,
+                    e.periodNanos / 1e9, now);
+            return;
+        }
+        try {
+            if (e.binding() != b) {
+                return;
+            }
+            Reading r = b.driver.read();
+            check(now, b, r, b.pressureOf(r));
+            if (e.trip.get() != null) {
+                return;
+            }
+            DeviceHealth h = b.driver.health();
+            health = h.state() + (h.message().isEmpty() ? "" : ": " + h.message());
+            if (h.state() == ConnectionState.FAULT || h.state() == ConnectionState.DISCONNECTED) {
+                e.trip(InterlockKind.DEVICE_FAULT, "driver '" + b.id + "' reports " + h.state()
+                        + (h.message().isEmpty() ? "" : " (" + h.message() + ")")
+                        + (h.faults().isEmpty() ? "" : " faults " + h.faults()), Double.NaN, Double.NaN, now);
+                return;
+            }
+            long stallLimit = Math.max(10 * e.periodNanos, 100_000_000L);
+            if (e.controlling && now - e.lastTickNanos() > stallLimit) {
+                e.trip(InterlockKind.CONTROL_LOOP_STALLED, String.format(Locale.ROOT,
+                        "control loop has not run for %.3f s (limit %.3f s)", (now - e.lastTickNanos()) / 1e9,
+                        stallLimit / 1e9), (now - e.lastTickNanos()) / 1e9, stallLimit / 1e9, now);
+            }
+        } finally {
+            e.lock.unlock();
+        }
+    }
+
+    /** All checks on one reading; called under the station lock. */
+    void check(long now, DriverBinding b, Reading r, double p) {
+        if (e.trip.get() != null) {
+            return;
+        }
+        StationSettings s = e.settings;
+        Quality q = r.quality();
+        if (q == Quality.FAULT) {
+            e.trip(InterlockKind.DEVICE_FAULT, "driver '" + b.id + "' reading has quality FAULT (device fault)", Double.NaN,
+                    Double.NaN, now);
+            return;
+        }
+        if (q == Quality.OVERLOAD) {
+            e.trip(InterlockKind.DEVICE_FAULT, "driver '" + b.id + "' sensor overload (reading beyond its range)",
+                    Double.NaN, Double.NaN, now);
+            return;
+        }
+        long ref = Math.max(r.timeNanos(), watchFrom);
+        double age = (now - ref) / 1e9;
+        ageS = age;
+        if (age > s.staleTimeoutS) {
+            e.trip(InterlockKind.STALE_SENSOR, String.format(Locale.ROOT,
+                    "newest reading from driver '%s' is %.3f s old (watchdog %.3f s, quality %s)", b.id, age,
+                    s.staleTimeoutS, q), age, s.staleTimeoutS, now);
+            return;
+        }
+        if (!q.usableForControl() || Double.isNaN(p)) {
+            return;
+        }
+        pressure = p;
+        if (r.sequence() != lastSeq) {
+            lastSeq = r.sequence();
+            double dtS = Double.isNaN(pFilt) ? 0 : (r.timeNanos() - lastSampleNanos) / 1e9;
+            lastSampleNanos = r.timeNanos();
+            pFilt = Double.isNaN(pFilt) ? p : pFilt + (p - pFilt) * Math.min(1, dtS / FILTER_TAU_S);
+            head = (head + 1) & (H - 1);
+            hT[head] = r.timeNanos();
+            hP[head] = pFilt;
+            hSp[head] = e.controlling ? e.setpoint.setpoint() : Double.NaN;
+            hPos[head] = r.positionM();
+            if (size < H) {
+                size++;
+            }
+            if (s.frozenTimeoutS > 0) {
+                double raw = b.source == DriverBinding.PressureSource.FORCE ? r.forceN() : r.pressurePa();
+                long bits = Double.doubleToLongBits(raw);
+                if (!frozenArmed || bits != frozenBits) {
+                    frozenArmed = true;
+                    frozenBits = bits;
+                    frozenSince = r.timeNanos();
+                }
+            }
+        }
+        if (s.frozenTimeoutS > 0 && frozenArmed) {
+            double frozen = (now - frozenSince) / 1e9;
+            frozenS = frozen;
+            if (frozen >= s.frozenTimeoutS) {
+                e.trip(InterlockKind.FROZEN_SENSOR, String.format(Locale.ROOT,
+                        "driver '%s' sensor value unchanged for %.3f s while new readings arrive (limit %.3f s)", b.id,
+                        frozen, s.frozenTimeoutS), frozen, s.frozenTimeoutS, now);
+                return;
+            }
+        }
+        double limit = e.maxPressurePa(b);
+        if (p > limit + s.overpressureMarginPa) {
+            e.trip(InterlockKind.MAX_PRESSURE, String.format(Locale.ROOT,
+                    "pressure %.3f MPa above the limit %.3f MPa (%s) plus margin %.3f MPa", p / 1e6, limit / 1e6,
+                    e.limits().maxPressureSource(), s.overpressureMarginPa / 1e6), p, limit, now);
+            return;
+        }
+        int back = indexAgo(RATE_WINDOW_S);
+        if (back >= 0) {
+            double span = (hT[head] - hT[back]) / 1e9;
+            double rise = (hP[head] - hP[back]) / span;
+            riseRate = rise;
+            double rateLimit = s.rateTripFactor * e.cfg.maxRatePaPerS();
+            if (rise > rateLimit) {
+                e.trip(InterlockKind.MAX_RATE, String.format(Locale.ROOT,
+                        "pressure rising at %.2f MPa/s, above %.1f x the limit %.2f MPa/s (maxRateMPaPerS)", rise / 1e6,
+                        s.rateTripFactor, e.cfg.maxRatePaPerS() / 1e6), rise, rateLimit, now);
+                return;
+            }
+        }
+        if (!e.controlling) {
+            return;
+        }
+        double sp = e.setpoint.setpoint();
+        if (s.forceDropFraction > 0 && sp > StationEngine.UNDER_LOAD_PA) {
+            int d = indexAgo(s.forceDropWindowS);
+            if (d >= 0 && !Double.isNaN(hSp[d])) {
+                double drop = hP[d] - hP[head];
+                double spDrop = hSp[d] - sp;
+                dropPa = drop;
+                double threshold = s.forceDropFraction * Math.max(sp, hP[d]);
+                if (drop > threshold && spDrop < 0.5 * drop) {
+                    e.trip(InterlockKind.FORCE_DROP, String.format(Locale.ROOT,
+                            "pressure fell %.3f MPa in %.2f s under load control (limit %.0f %% of %.3f MPa): cracked pellet, "
+                                    + "extruded sodium or short; not chasing the setpoint",
+                            drop / 1e6, s.forceDropWindowS, 100 * s.forceDropFraction, Math.max(sp, hP[d]) / 1e6),
+                            drop, threshold, now);
+                    return;
+                }
+            }
+        }
+        if (s.runawayTravelM > 0 && p > StationEngine.UNDER_LOAD_PA && !Double.isNaN(r.positionM())) {
+            int t = indexAgo(TRAVEL_WINDOW_S);
+            int first = t >= 0 ? t : oldest();
+            if (first >= 0 && !Double.isNaN(hPos[first])) {
+                double travel = hPos[head] - hPos[first];
+                travelM = travel;
+                if (travel > s.runawayTravelM) {
+                    e.trip(InterlockKind.RUNAWAY_TRAVEL, String.format(Locale.ROOT,
+                            "platen closed %.3f mm within %.1f s under load (limit %.3f mm): sample failure suspected",
+                            travel * 1e3, TRAVEL_WINDOW_S, s.runawayTravelM * 1e3), travel, s.runawayTravelM, now);
+                }
+            }
+        }
+    }
+
+    /** Index of the newest history entry at least {@code seconds} older than the newest, or -1. */
+    private int indexAgo(double seconds) {
+        if (size < 2) {
+            return -1;
+        }
+        long want = hT[head] - TimeUnit.NANOSECONDS.convert(Math.round(seconds * 1e9), TimeUnit.NANOSECONDS);
+        for (int k = 1; k < size; k++) {
+            int i = (head - k) & (H - 1);
+            if (hT[i] <= want) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int oldest() {
+        return size == 0 ? -1 : (head - size + 1) & (H - 1);
+    }
+
+    /** Why a latched trip cannot be reset yet, or null. */
+    String persistingCause(InterlockKind kind, DriverBinding b) {
+        if (b == null) {
+            return null;
+        }
+        DeviceHealth h = b.driver.health();
+        Reading r = b.driver.read();
+        switch (kind) {
+            case DEVICE_FAULT:
+                if (!h.state().isUp()) {
+                    return "driver '" + b.id + "' still reports " + h.state() + (h.message().isEmpty() ? "" : " (" + h.message() + ")");
+                }
+                if (r.quality() == Quality.FAULT || r.quality() == Quality.OVERLOAD) {
+                    return "driver '" + b.id + "' readings still have quality " + r.quality();
+                }
+                return null;
+            case STALE_SENSOR: {
+                double age = (e.time.nanoTime() - r.timeNanos()) / 1e9;
+                return age > e.settings.staleTimeoutS
+                        ? String.format(Locale.ROOT, "sensor still stale (newest reading %.3f s old)", age) : null;
+            }
+            case MAX_PRESSURE: {
+                double p = b.pressureOf(r);
+                double limit = e.maxPressurePa(b);
+                return p > limit ? String.format(Locale.ROOT, "pressure %.3f MPa still above the limit %.3f MPa", p / 1e6,
+                        limit / 1e6) : null;
+            }
+            default:
+                return null;
+        }
+    }
+
+    List<InterlockStatus> statuses() {
+        Trip t = e.trip.get();
+        StationSettings s = e.settings;
+        double limit = e.maxPressurePa(e.binding());
+        List<InterlockStatus> out = new ArrayList<>();
+        out.add(st(t, InterlockKind.MAX_PRESSURE, limit + s.overpressureMarginPa, "Pa", pressure,
+                "measured pressure vs " + e.limits().maxPressureSource() + " plus margin; commands above the limit are refused"));
+        out.add(st(t, InterlockKind.MAX_RATE, s.rateTripFactor * e.cfg.maxRatePaPerS(), "Pa/s", riseRate,
+                "pressure rise over " + RATE_WINDOW_S + " s; command rates above maxRateMPaPerS are refused"));
+        out.add(st(t, InterlockKind.STALE_SENSOR, s.staleTimeoutS, "s", ageS, "age of the newest reading"));
+        out.add(st(t, InterlockKind.FROZEN_SENSOR, s.frozenTimeoutS, "s", frozenS,
+                "time the sensor value stayed bit-identical while new readings arrived (0 = off)"));
+        out.add(st(t, InterlockKind.DRIVER_LOST, Double.NaN, "", Double.NaN,
+                e.binding() == null ? "no driver bound" : "driver '" + e.binding().id + "' bound"));
+        out.add(st(t, InterlockKind.DEVICE_FAULT, Double.NaN, "", Double.NaN, "driver health: " + health));
+        out.add(st(t, InterlockKind.FORCE_DROP, s.forceDropFraction, "fraction", dropPa,
+                "pressure fall within " + s.forceDropWindowS + " s under load control"));
+        out.add(st(t, InterlockKind.RUNAWAY_TRAVEL, s.runawayTravelM, "m", travelM,
+                "closing travel within " + TRAVEL_WINDOW_S + " s under load"));
+        out.add(st(t, InterlockKind.EMERGENCY_STOP, Double.NaN, "", Double.NaN, "operator or front end"));
+        out.add(st(t, InterlockKind.CONTROL_LOOP_STALLED, Math.max(10 * e.periodNanos, 100_000_000L) / 1e9, "s",
+                Double.NaN, "seen by the supervisor's own timer"));
+        return out;
+    }
+
+    private static InterlockStatus st(Trip t, InterlockKind k, double limit, String unit, double value, String detail) {
+        return new InterlockStatus(k, t != null && t.interlock() == k, limit, unit, value, detail);
+    }
+}

@@ -1,0 +1,975 @@
+package org.presslab.control.internal;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+
+import org.presslab.control.api.CommandRefusedException;
+import org.presslab.control.api.DryRunReport;
+import org.presslab.control.api.InterlockKind;
+import org.presslab.control.api.InterlockStatus;
+import org.presslab.control.api.PressureLimits;
+import org.presslab.control.api.RebindPolicy;
+import org.presslab.control.api.Recipe;
+import org.presslab.control.api.RecipeRun;
+import org.presslab.control.api.Station;
+import org.presslab.control.api.StationConfig;
+import org.presslab.control.api.StationEvent;
+import org.presslab.control.api.StationEventType;
+import org.presslab.control.api.StationListener;
+import org.presslab.control.api.StationSample;
+import org.presslab.control.api.StationState;
+import org.presslab.control.api.StationStatus;
+import org.presslab.control.api.Trip;
+import org.presslab.press.api.ActuationMode;
+import org.presslab.press.api.ActuatorCommand;
+import org.presslab.press.api.ConnectionState;
+import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Quality;
+import org.presslab.press.api.Reading;
+import org.presslab.press.api.SafeAction;
+import org.presslab.time.Scheduled;
+import org.presslab.time.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A station without OSGi: control loop, safety supervisor, recipe executor and sample dispatch
+ * for one cell fixture. The DS component {@link StationComponent} wraps it; the command-line tool
+ * and the tests use it directly.
+ *
+ * <h2>Threads</h2>
+ * Four schedules on the {@link TimeSource}, each its own thread in real time: the control loop
+ * (at {@code loopRateHz}), the safety supervisor (same rate, separate schedule), the dispatcher
+ * (50 Hz, turns ring entries into samples and delivers events) and a recipe tick (10 Hz, only while
+ * a recipe runs); plus one delivery schedule per listener. State is guarded by {@code lock}; the
+ * path that puts a device into its safe state needs only {@code commandLock}, so a trip never
+ * waits for the loop.
+ */
+public final class StationEngine implements Station {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StationEngine.class);
+    static final double DISPATCH_HZ = 50;
+    static final double RECIPE_TICK_HZ = 10;
+    /** Below this pressure the force-drop and runaway interlocks do not look (not under load). */
+    static final double UNDER_LOAD_PA = 1e6;
+
+    final StationSettings settings;
+    final StationConfig cfg;
+    final TimeSource time;
+    final long periodNanos;
+    final double dt;
+
+    final ReentrantLock lock = new ReentrantLock();
+    /** Held while sending a command or entering a safe state, so a trip is always the last word. */
+    final ReentrantLock commandLock = new ReentrantLock();
+
+    private volatile DriverBinding binding;
+    final AtomicReference<Trip> trip = new AtomicReference<>();
+    private volatile long tripTimeNanos;
+    volatile StationState state;
+    volatile String message = "";
+
+    // Control state, guarded by lock.
+    final SetpointGenerator setpoint = new SetpointGenerator();
+    final PidController pid = new PidController();
+    boolean controlling;
+    boolean operatorWaiting;
+    private boolean resumePending;
+    private double resumeTargetPa = Double.NaN;
+    double recipeLimitPa = Double.NaN;
+    String recipeLimitName = "";
+    private boolean bumpless;
+
+    // Last values (written by the loop under lock, read anywhere).
+    volatile double lastPressure = Double.NaN;
+    volatile double lastForce = Double.NaN;
+    volatile double lastTemperature = Double.NaN;
+    volatile double lastPosition = Double.NaN;
+    volatile double lastOutput = Double.NaN;
+    volatile Quality lastQuality = Quality.STALE;
+    volatile long lastReadingNanos;
+    /** Running sums of the measured pressure, for means over any interval (loop thread, under lock). */
+    double pressureSum;
+    long pressureCount;
+
+    final SafetySupervisor supervisor;
+    final SampleRing ring = new SampleRing(8192);
+    private final ConcurrentLinkedQueue<StationEvent> pendingEvents = new ConcurrentLinkedQueue<>();
+    private final CopyOnWriteArrayList<ListenerChannel> listeners = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<StationSample> history = new ArrayDeque<>();
+    private final int historyCapacity;
+    private volatile BiConsumer<String, Map<String, Object>> eventPoster;
+    private long lastPostedSampleNanos = Long.MIN_VALUE;
+    private long lastReportedDrops;
+
+    // Loop period statistics.
+    private long lastTickNanos;
+    private long ticksInWindow;
+    private long windowStartNanos;
+    volatile double achievedRateHz = Double.NaN;
+
+    private final long epochNanos0;
+    private final Instant epoch0;
+
+    private Scheduled loopTask;
+    private Scheduled supervisorTask;
+    private Scheduled dispatchTask;
+    volatile RecipeExecutor run;
+    private volatile boolean closed;
+
+    public StationEngine(StationSettings settings, TimeSource time) {
+        this.settings = settings;
+        this.cfg = settings.config();
+        this.time = time;
+        this.periodNanos = settings.loopPeriodNanos();
+        this.dt = periodNanos / 1e9;
+        this.historyCapacity = (int) Math.min(2_000_000, Math.ceil(settings.historyS * cfg.loopRateHz()));
+        this.supervisor = new SafetySupervisor(this);
+        this.epochNanos0 = time.nanoTime();
+        this.epoch0 = time.now();
+        this.state = StationState.NO_DRIVER;
+        this.message = "waiting for a driver matching " + cfg.driverFilter();
+    }
+
+    /** Starts the loop, the supervisor and the dispatcher. */
+    public void start() {
+        long now = time.nanoTime();
+        lastTickNanos = now;
+        windowStartNanos = now;
+        supervisor.start(now);
+        loopTask = time.scheduleAtFixedRate("presslab-loop-" + cfg.id(), periodNanos, this::loopTick);
+        supervisorTask = time.scheduleAtFixedRate("presslab-supervisor-" + cfg.id(), periodNanos, supervisor::tick);
+        dispatchTask = time.scheduleAtFixedRate("presslab-dispatch-" + cfg.id(), Math.round(1e9 / DISPATCH_HZ), this::dispatch);
+        LOG.info("Station '{}' started: {} Hz loop, cell {} mm², fixture rating {} MPa, driver filter {}", cfg.id(),
+                cfg.loopRateHz(), fmt(cfg.cellAreaM2() * 1e6), fmt(cfg.fixtureRatingPa() / 1e6), cfg.driverFilter());
+    }
+
+    /** Stops everything; the bound device is left in HOLD (a cycling cell is not unloaded). */
+    public void close() {
+        closed = true;
+        RecipeExecutor r = run;
+        if (r != null && !r.state().isFinished()) {
+            r.abort("station stopped");
+        }
+        DriverBinding b = binding;
+        if (b != null && b.actuator != null) {
+            enterSafeState(b, b.safeActionFor(SafeAction.HOLD));
+        }
+        for (Scheduled s : new Scheduled[] { loopTask, supervisorTask, dispatchTask }) {
+            if (s != null) {
+                s.cancel();
+            }
+        }
+        dispatch();
+        for (ListenerChannel c : listeners) {
+            c.close();
+        }
+        listeners.clear();
+    }
+
+    // ------------------------------------------------------------------ driver binding
+
+    /** Binds a driver (DS bind, or a harness). A second driver replaces the first without a gap. */
+    public void bindDriver(PressDriver driver) {
+        DriverBinding b;
+        try {
+            b = new DriverBinding(driver, cfg.cellAreaM2(), settings.actuationMode);
+        } catch (RuntimeException e) {
+            LOG.error("Station '{}' cannot use driver '{}': {}", cfg.id(), safeId(driver), e.getMessage());
+            event(StationEventType.COMMAND_REFUSED, "driver '" + safeId(driver) + "' cannot be used: " + e.getMessage(),
+                    Map.of());
+            return;
+        }
+        lock.lock();
+        try {
+            DriverBinding old = binding;
+            binding = b;
+            if (b.mode == ActuationMode.RAW_OUTPUT) {
+                configureGains(b);
+            }
+            supervisor.onBind(time.nanoTime());
+            Map<String, Object> props = Map.of("driver", b.id, "ratingMPa", b.ratingPa / 1e6);
+            if (old == null) {
+                if (state == StationState.NO_DRIVER) {
+                    event(StationEventType.GAP_ENDED, "driver '" + b.id + "' bound: recording resumes", props);
+                }
+                event(StationEventType.DRIVER_BOUND, "driver '" + b.id + "' bound (" + b.info.kind() + ", "
+                        + (b.canActuate() ? "actuated, " + b.mode : "sense only") + ", " + b.ratingText + ")", props);
+            } else {
+                event(StationEventType.DRIVER_BOUND, "driver '" + b.id + "' replaces '" + old.id + "'", props);
+            }
+            Trip t = trip.get();
+            if (t != null) {
+                // Latched: the new device must not move either.
+                if (b.actuator != null) {
+                    enterSafeState(b, b.safeActionFor(t.action()));
+                }
+                setState(StationState.TRIPPED, "tripped: " + t.message() + "; reset to continue");
+            } else if (!Double.isNaN(resumeTargetPa) && cfg.rebindPolicy() == RebindPolicy.RESUME && b.canActuate()) {
+                resumePending = true;
+                setState(StationState.HOLDING, String.format(Locale.ROOT,
+                        "driver '%s' back: resuming the hold at %.3f MPa", b.id, resumeTargetPa / 1e6));
+            } else if (b.canActuate()) {
+                if (old == null) {
+                    setState(StationState.IDLE, "idle on driver '" + b.id + "'");
+                }
+            } else {
+                setState(StationState.MONITORING, "monitoring driver '" + b.id + "' (sense only)");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Unbinds a driver (DS unbind). Puts it into the safe state while it is still usable. */
+    public void unbindDriver(PressDriver driver) {
+        lock.lock();
+        try {
+            DriverBinding b = binding;
+            if (b == null || b.driver != driver) {
+                return;
+            }
+            long now = time.nanoTime();
+            if (b.actuator != null) {
+                enterSafeState(b, b.safeActionFor(cfg.safeAction()));
+            }
+            binding = null;
+            boolean wasControlling = controlling;
+            if (controlling) {
+                resumeTargetPa = setpoint.target();
+            }
+            controlling = false;
+            resumePending = false;
+            setpoint.clear();
+            event(StationEventType.DRIVER_LOST, "driver '" + b.id + "' went away: device left in "
+                    + b.safeActionFor(cfg.safeAction()) + "; recording continues with the gap marked", Map.of("driver", b.id));
+            event(StationEventType.GAP_STARTED, "no driver: samples are marked as a gap", Map.of("driver", b.id));
+            if (wasControlling && cfg.rebindPolicy() == RebindPolicy.WAIT_FOR_OPERATOR) {
+                latch(InterlockKind.DRIVER_LOST, "driver '" + b.id + "' lost while holding "
+                        + fmt(resumeTargetPa / 1e6) + " MPa; an operator must reset the station", cfg.safeAction(), now);
+            }
+            setState(StationState.NO_DRIVER, "no driver: waiting for one matching " + cfg.driverFilter()
+                    + (wasControlling && cfg.rebindPolicy() == RebindPolicy.RESUME
+                            ? String.format(Locale.ROOT, " (will resume %.3f MPa)", resumeTargetPa / 1e6) : ""));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void configureGains(DriverBinding b) {
+        double tau = settings.closedLoopTimeS;
+        double kp = settings.kpPerPa;
+        if (kp <= 0) {
+            double g = b.plantGainPaPerS;
+            kp = g > 0 ? 1.0 / (g * tau) : 0.02 / 1e6;
+        }
+        double ti = settings.tiS > 0 ? settings.tiS : 4 * tau;
+        pid.setGains(kp, ti, settings.tdS);
+        LOG.info("Station '{}': PID kp={} /MPa, ti={} s, td={} s (plant gain {} MPa/s per unit output, feed-forward {})",
+                cfg.id(), fmt(kp * 1e6), fmt(ti), fmt(settings.tdS), fmt(b.plantGainPaPerS / 1e6),
+                b.model != null ? "from the driver's model" : "none");
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    void loopTick() {
+        long now = time.nanoTime();
+        periodStats(now);
+        DriverBinding b = binding;
+        if (b == null) {
+            ring.put(now, Double.NaN, Double.NaN, setpoint.setpoint(), Double.NaN, Double.NaN, Double.NaN,
+                    state.ordinal(), Quality.STALE.ordinal(), true);
+            return;
+        }
+        Reading r = b.driver.read();
+        double p = b.pressureOf(r);
+        double out = Double.NaN;
+        boolean usable = r.quality().usableForControl() && !Double.isNaN(p);
+        lock.lock();
+        try {
+            if (binding != b) {
+                return;
+            }
+            lastQuality = r.quality();
+            lastReadingNanos = r.timeNanos();
+            if (usable) {
+                lastPressure = p;
+                lastForce = r.forceN();
+                lastTemperature = r.temperatureK();
+                lastPosition = r.positionM();
+                pressureSum += p;
+                pressureCount++;
+            }
+            supervisor.check(now, b, r, p);
+            Trip t = trip.get();
+            if (t != null && state != StationState.TRIPPED && state != StationState.EMERGENCY_STOPPED) {
+                setState(t.interlock() == InterlockKind.EMERGENCY_STOP ? StationState.EMERGENCY_STOPPED : StationState.TRIPPED,
+                        "tripped: " + t.message());
+            }
+            if (t == null && usable && b.actuator != null) {
+                if (resumePending) {
+                    resumePending = false;
+                    startControl(p, resumeTargetPa, cfg.defaultRatePaPerS());
+                    resumeTargetPa = Double.NaN;
+                }
+                if (controlling) {
+                    out = control(b, p, now);
+                }
+            }
+            if (t == null && operatorWaiting && state != StationState.WAITING_FOR_OPERATOR) {
+                setState(StationState.WAITING_FOR_OPERATOR, message);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!Double.isNaN(out)) {
+            lastOutput = out;
+        }
+        ring.put(now, usable ? p : Double.NaN, r.forceN(), setpoint.setpoint(), out, r.temperatureK(), r.positionM(),
+                state.ordinal(), r.quality().ordinal(), !usable);
+    }
+
+    /** One control step: setpoint, supervisor check, output. Under lock; allocation-free except the SPI's command record. */
+    private double control(DriverBinding b, double p, long now) {
+        double sp = setpoint.step(dt);
+        double limit = maxPressurePa(b);
+        if (sp > limit) {
+            // Limits narrowed under a running command (a lower-rated driver, a recipe limit): never command beyond.
+            setpoint.hold(limit);
+            sp = limit;
+        }
+        if (state == StationState.RAMPING && setpoint.atTarget()) {
+            setState(StationState.HOLDING, String.format(Locale.ROOT, "holding %.3f MPa", sp / 1e6));
+        }
+        double value;
+        if (b.mode == ActuationMode.RAW_OUTPUT) {
+            double ff = 0;
+            if (b.model != null) {
+                ff = b.model.outputFor(sp * b.cellAreaM2, setpoint.velocity() * b.cellAreaM2);
+            }
+            if (bumpless) {
+                bumpless = false;
+                // The feed-forward carries the motion; the integrator starts empty (no stored correction).
+                pid.reset(p, 0);
+            }
+            value = pid.update(sp, p, ff, dt);
+        } else {
+            value = b.commandValueFor(sp);
+        }
+        send(b, value);
+        return value;
+    }
+
+    private void send(DriverBinding b, double value) {
+        commandLock.lock();
+        try {
+            if (trip.get() != null) {
+                return;
+            }
+            switch (b.mode) {
+                case RAW_OUTPUT:
+                    b.actuator.command(ActuatorCommand.raw(value));
+                    break;
+                case FORCE_SETPOINT:
+                    b.actuator.command(ActuatorCommand.force(value));
+                    break;
+                default:
+                    b.actuator.command(ActuatorCommand.pressure(value));
+                    break;
+            }
+        } catch (RuntimeException e) {
+            // A driver refusing a command is a device fault: make it safe rather than carry on blind.
+            commandLock.unlock();
+            try {
+                trip(InterlockKind.DEVICE_FAULT, "driver '" + b.id + "' refused a command: " + e.getMessage(), Double.NaN,
+                        Double.NaN, time.nanoTime());
+            } finally {
+                commandLock.lock();
+            }
+        } finally {
+            commandLock.unlock();
+        }
+    }
+
+    private void periodStats(long now) {
+        ticksInWindow++;
+        if (now - windowStartNanos >= 1_000_000_000L) {
+            achievedRateHz = ticksInWindow * 1e9 / (now - windowStartNanos);
+            ticksInWindow = 0;
+            windowStartNanos = now;
+        }
+        lastTickNanos = now;
+    }
+
+    long lastTickNanos() {
+        return lastTickNanos;
+    }
+
+    // ------------------------------------------------------------------ trips and safe states
+
+    /** Trips an interlock (latched): safe state first, then state and events. Idempotent; the first trip wins. */
+    void trip(InterlockKind kind, String why, double value, double limit, long now) {
+        DriverBinding b = binding;
+        SafeAction wanted;
+        switch (kind) {
+            case EMERGENCY_STOP:
+                wanted = SafeAction.STOP;
+                break;
+            case FORCE_DROP:
+            case RUNAWAY_TRAVEL:
+                wanted = SafeAction.HOLD;
+                break;
+            default:
+                wanted = cfg.safeAction();
+        }
+        SafeAction action = b != null ? b.safeActionFor(wanted) : wanted;
+        Trip t = new Trip(kind, why, action, time.now());
+        if (!trip.compareAndSet(null, t)) {
+            return;
+        }
+        tripTimeNanos = now;
+        if (b != null && b.actuator != null) {
+            enterSafeState(b, action);
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("interlock", kind.name());
+        props.put("action", action.name());
+        if (!Double.isNaN(value)) {
+            props.put("value", value);
+        }
+        if (!Double.isNaN(limit)) {
+            props.put("limit", limit);
+        }
+        LOG.warn("Station '{}' tripped {}: {} -> {}", cfg.id(), kind, why, b != null && b.actuator != null ? action : "alarm only (no actuator)");
+        event(StationEventType.INTERLOCK_TRIPPED, kind + ": " + why + (b != null && b.actuator != null
+                ? "; device in " + action : "; sense-only device: alarm only, the operator must act"), props);
+        if (lock.tryLock()) {
+            try {
+                controlling = false;
+                operatorWaiting = false;
+                if (binding != null) {
+                    setState(kind == InterlockKind.EMERGENCY_STOP ? StationState.EMERGENCY_STOPPED : StationState.TRIPPED,
+                            "tripped: " + why);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A latch without a device to make safe (driver gone). */
+    private void latch(InterlockKind kind, String why, SafeAction action, long now) {
+        Trip t = new Trip(kind, why, action, time.now());
+        if (trip.compareAndSet(null, t)) {
+            tripTimeNanos = now;
+            event(StationEventType.INTERLOCK_TRIPPED, kind + ": " + why, Map.of("interlock", kind.name()));
+        }
+    }
+
+    private void enterSafeState(DriverBinding b, SafeAction action) {
+        commandLock.lock();
+        try {
+            b.actuator.enterSafeState(action);
+        } catch (RuntimeException e) {
+            LOG.error("Station '{}': driver '{}' failed to enter {}: {}", cfg.id(), b.id, action, e.toString());
+        } finally {
+            commandLock.unlock();
+        }
+    }
+
+    long tripTimeNanos() {
+        return tripTimeNanos;
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Override
+    public void ramp(double targetPa, double ratePaPerS) throws CommandRefusedException {
+        command("ramp", targetPa, ratePaPerS, false, false);
+    }
+
+    @Override
+    public void hold(double targetPa) throws CommandRefusedException {
+        command("hold", targetPa, Double.NaN, false, false);
+    }
+
+    @Override
+    public void release(double targetPa, double ratePaPerS) throws CommandRefusedException {
+        command("release", targetPa, ratePaPerS, true, false);
+    }
+
+    /** The recipe executor's way in: the same checks, but the running recipe does not count as busy. */
+    void recipeCommand(String what, double targetPa, double ratePaPerS, boolean release) throws CommandRefusedException {
+        command(what, targetPa, ratePaPerS, release, true);
+    }
+
+    private void command(String what, double targetPa, double ratePaPerS, boolean release, boolean fromRecipe)
+            throws CommandRefusedException {
+        lock.lock();
+        try {
+            DriverBinding b = binding;
+            String refusal = refusal(what, targetPa, ratePaPerS, release, fromRecipe, b);
+            if (refusal != null) {
+                event(StationEventType.COMMAND_REFUSED, refusal, Map.of("command", what));
+                throw new CommandRefusedException(refusal);
+            }
+            double rate = ratePaPerS;
+            double from = controlling ? setpoint.setpoint() : lastPressure;
+            if ("hold".equals(what) || "recipe hold".equals(what)) {
+                rate = Math.abs(targetPa - from) > settings.maxStepPa ? cfg.defaultRatePaPerS() : Double.NaN;
+            }
+            startControl(lastPressure, targetPa, rate);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under lock: begins (bumpless) or redirects closed-loop control. NaN rate = step at once. */
+    private void startControl(double measuredPa, double targetPa, double ratePaPerS) {
+        if (!controlling) {
+            setpoint.clear();
+            setpoint.hold(measuredPa);
+            bumpless = true;
+            controlling = true;
+        }
+        if (Double.isNaN(ratePaPerS)) {
+            setpoint.hold(targetPa);
+            setState(StationState.HOLDING, String.format(Locale.ROOT, "holding %.3f MPa", targetPa / 1e6));
+        } else {
+            setpoint.start(measuredPa, targetPa, ratePaPerS);
+            setState(StationState.RAMPING, String.format(Locale.ROOT, "ramping to %.3f MPa at %.2f MPa/s",
+                    targetPa / 1e6, ratePaPerS / 1e6));
+        }
+    }
+
+    /** Why a command may not run, or null. Every limit is named with its value. Under lock. */
+    private String refusal(String what, double targetPa, double ratePaPerS, boolean release, boolean fromRecipe,
+            DriverBinding b) {
+        String head = String.format(Locale.ROOT, "station '%s': %s to %.3f MPa refused: ", cfg.id(), what, targetPa / 1e6);
+        if (closed) {
+            return head + "station is stopped";
+        }
+        if (b == null) {
+            return head + "driver absent (no driver matches " + cfg.driverFilter() + ")";
+        }
+        Trip t = trip.get();
+        if (t != null) {
+            return head + "station is tripped (" + t.interlock() + ": " + t.message() + "); reset it first";
+        }
+        if (!b.canActuate()) {
+            return head + "driver '" + b.id + "' cannot actuate (" + b.info.kind() + ", sense only): use an operator step";
+        }
+        RecipeExecutor r = run;
+        if (!fromRecipe && r != null && !r.state().isFinished()) {
+            return head + "station busy: recipe '" + r.recipe().name() + "' owns it (pause or abort it first)";
+        }
+        if (!Double.isFinite(targetPa)) {
+            return head + "target is not a number";
+        }
+        if (targetPa < 0) {
+            return head + "target below 0 MPa";
+        }
+        PressureLimits lim = limits();
+        if (targetPa > lim.maxPressurePa()) {
+            return head + String.format(Locale.ROOT, "above the limit %.3f MPa (%s)", lim.maxPressurePa() / 1e6,
+                    lim.maxPressureSource());
+        }
+        if (!Double.isNaN(ratePaPerS)) {
+            if (!(ratePaPerS > 0)) {
+                return head + String.format(Locale.ROOT, "rate %.3f MPa/s must be positive", ratePaPerS / 1e6);
+            }
+            if (ratePaPerS > lim.maxRatePaPerS()) {
+                return head + String.format(Locale.ROOT, "rate %.3f MPa/s above the limit %.3f MPa/s (station maxRateMPaPerS)",
+                        ratePaPerS / 1e6, lim.maxRatePaPerS() / 1e6);
+            }
+        }
+        if (Double.isNaN(lastPressure)) {
+            return head + "no valid reading from driver '" + b.id + "' yet";
+        }
+        if (release) {
+            double from = controlling ? setpoint.target() : lastPressure;
+            if (targetPa > from + 1e3) {
+                return head + String.format(Locale.ROOT, "release only lowers the pressure (now %.3f MPa); use ramp",
+                        from / 1e6);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void emergencyStop(String reason) {
+        String why = "emergency stop" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        trip(InterlockKind.EMERGENCY_STOP, why, Double.NaN, Double.NaN, time.nanoTime());
+        RecipeExecutor r = run;
+        if (r != null) {
+            r.fail("emergency stop");
+        }
+    }
+
+    @Override
+    public void reset() throws CommandRefusedException {
+        lock.lock();
+        try {
+            Trip t = trip.get();
+            if (t == null) {
+                return;
+            }
+            DriverBinding b = binding;
+            String cause = supervisor.persistingCause(t.interlock(), b);
+            if (cause != null) {
+                String msg = "station '" + cfg.id() + "': reset refused: " + cause;
+                event(StationEventType.COMMAND_REFUSED, msg, Map.of("command", "reset"));
+                throw new CommandRefusedException(msg);
+            }
+            trip.set(null);
+            supervisor.onReset(time.nanoTime());
+            resumeTargetPa = Double.NaN;
+            controlling = false;
+            event(StationEventType.INTERLOCK_RESET, t.interlock() + " reset", Map.of("interlock", t.interlock().name()));
+            if (b == null) {
+                setState(StationState.NO_DRIVER, "no driver: waiting for one matching " + cfg.driverFilter());
+            } else if (b.canActuate() && !Double.isNaN(lastPressure) && lastQuality.usableForControl()) {
+                // Hold what is there now: a reset never moves the press by itself.
+                startControl(lastPressure, lastPressure, Double.NaN);
+            } else {
+                setState(b.canActuate() ? StationState.IDLE : StationState.MONITORING, "reset");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Freezes the setpoint where it is (pause, abort, failed condition). */
+    void holdPresent() {
+        lock.lock();
+        try {
+            if (controlling) {
+                setpoint.hold(setpoint.setpoint());
+                setState(StationState.HOLDING, String.format(Locale.ROOT, "holding %.3f MPa", setpoint.setpoint() / 1e6));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setOperatorWaiting(boolean waiting, String text) {
+        lock.lock();
+        try {
+            operatorWaiting = waiting;
+            if (waiting) {
+                setState(StationState.WAITING_FOR_OPERATOR, text);
+            } else if (state == StationState.WAITING_FOR_OPERATOR) {
+                DriverBinding b = binding;
+                setState(controlling ? StationState.HOLDING
+                        : b != null && !b.canActuate() ? StationState.MONITORING : StationState.IDLE, "operator step done");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setRecipeLimit(double pa, String name) {
+        lock.lock();
+        try {
+            recipeLimitPa = pa;
+            recipeLimitName = name;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The sums of measured pressure so far: [sum, count]. */
+    double[] pressureSums() {
+        lock.lock();
+        try {
+            return new double[] { pressureSum, pressureCount };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setState(StationState s, String msg) {
+        StationState old = state;
+        state = s;
+        message = msg;
+        if (old != s) {
+            event(StationEventType.STATE_CHANGED, s + ": " + msg, Map.of("from", old.name(), "to", s.name()));
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    public String id() {
+        return cfg.id();
+    }
+
+    @Override
+    public StationConfig config() {
+        return cfg;
+    }
+
+    DriverBinding binding() {
+        return binding;
+    }
+
+    @Override
+    public StationStatus status() {
+        DriverBinding b = binding;
+        ConnectionState conn = null;
+        if (b != null) {
+            try {
+                conn = b.driver.health().state();
+            } catch (RuntimeException e) {
+                conn = ConnectionState.FAULT;
+            }
+        }
+        double sp = setpoint.setpoint();
+        double target = setpoint.target();
+        return new StationStatus(cfg.id(), time.now(), state, b == null ? null : b.id, conn,
+                b == null ? Double.NaN : lastPressure, b == null ? Double.NaN : lastForce, sp, target, lastOutput,
+                lastTemperature, b == null ? Quality.STALE : lastQuality, trip.get(), message, achievedRateHz);
+    }
+
+    @Override
+    public PressureLimits limits() {
+        DriverBinding b = binding;
+        double max = cfg.fixtureRatingPa();
+        String src = String.format(Locale.ROOT, "fixture rating %.1f MPa", max / 1e6);
+        if (b != null && b.ratingPa < max) {
+            max = b.ratingPa;
+            src = b.ratingText;
+        }
+        double recipe = recipeLimitPa;
+        if (!Double.isNaN(recipe) && recipe < max) {
+            max = recipe;
+            src = String.format(Locale.ROOT, "recipe '%s' limit %.1f MPa", recipeLimitName, recipe / 1e6);
+        }
+        return new PressureLimits(max, src, cfg.maxRatePaPerS());
+    }
+
+    double maxPressurePa(DriverBinding b) {
+        double max = cfg.fixtureRatingPa();
+        if (b != null && b.ratingPa < max) {
+            max = b.ratingPa;
+        }
+        double recipe = recipeLimitPa;
+        if (!Double.isNaN(recipe) && recipe < max) {
+            max = recipe;
+        }
+        return max;
+    }
+
+    @Override
+    public List<InterlockStatus> interlocks() {
+        return supervisor.statuses();
+    }
+
+    @Override
+    public List<StationSample> history(double seconds) {
+        long from = time.nanoTime() - TimeSource.seconds(seconds);
+        List<StationSample> out = new ArrayList<>();
+        synchronized (history) {
+            for (StationSample s : history) {
+                if (s.timeNanos() >= from) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ recipes
+
+    @Override
+    public RecipeRun start(Recipe recipe) throws CommandRefusedException {
+        lock.lock();
+        try {
+            RecipeExecutor r = run;
+            if (r != null && !r.state().isFinished()) {
+                throw refused("start of recipe '" + recipe.name() + "' refused: station busy with recipe '"
+                        + r.recipe().name() + "' (" + r.state() + ")");
+            }
+            Trip t = trip.get();
+            if (t != null) {
+                throw refused("start of recipe '" + recipe.name() + "' refused: station is tripped (" + t.interlock() + ": "
+                        + t.message() + "); reset it first");
+            }
+            DryRunReport report = dryRun(recipe);
+            if (!report.ok()) {
+                throw refused("recipe '" + recipe.name() + "' refused by the dry run: " + String.join("; ", report.violations()));
+            }
+            RecipeExecutor exec = new RecipeExecutor(this, recipe, report.estimatedSeconds());
+            run = exec;
+            exec.begin();
+            return exec;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CommandRefusedException refused(String msg) {
+        String m = "station '" + cfg.id() + "': " + msg;
+        event(StationEventType.COMMAND_REFUSED, m, Map.of("command", "start"));
+        return new CommandRefusedException(m);
+    }
+
+    @Override
+    public Optional<RecipeRun> run() {
+        return Optional.ofNullable(run);
+    }
+
+    @Override
+    public DryRunReport dryRun(Recipe recipe) {
+        return DryRun.check(this, recipe);
+    }
+
+    @Override
+    public void acknowledgeOperator() throws CommandRefusedException {
+        RecipeExecutor r = run;
+        if (r == null || !r.acknowledge()) {
+            String msg = "station '" + cfg.id() + "': nothing to acknowledge (no operator step is waiting)";
+            event(StationEventType.COMMAND_REFUSED, msg, Map.of("command", "acknowledge"));
+            throw new CommandRefusedException(msg);
+        }
+    }
+
+    // ------------------------------------------------------------------ events and dispatch
+
+    void event(StationEventType type, String msg, Map<String, Object> props) {
+        pendingEvents.add(new StationEvent(cfg.id(), time.now(), type, msg, props));
+        if (type == StationEventType.INTERLOCK_TRIPPED || type == StationEventType.DRIVER_LOST
+                || type == StationEventType.COMMAND_REFUSED) {
+            LOG.info("Station '{}' {}: {}", cfg.id(), type, msg);
+        } else {
+            LOG.debug("Station '{}' {}: {}", cfg.id(), type, msg);
+        }
+    }
+
+    public void addListener(StationListener l) {
+        ListenerChannel c = new ListenerChannel(l, cfg.id(), time);
+        listeners.add(c);
+    }
+
+    public void removeListener(StationListener l) {
+        for (ListenerChannel c : listeners) {
+            if (c.listener == l) {
+                listeners.remove(c);
+                c.close();
+            }
+        }
+    }
+
+    /** Where EventAdmin events go (topic, properties); null for none. */
+    public void setEventPoster(BiConsumer<String, Map<String, Object>> poster) {
+        this.eventPoster = poster;
+    }
+
+    /** Samples dropped for listeners and by the ring (a slow dispatcher). */
+    public long droppedSamples() {
+        long n = ring.dropped();
+        for (ListenerChannel c : listeners) {
+            n += c.dropped();
+        }
+        return n;
+    }
+
+    private final StationState[] states = StationState.values();
+    private final Quality[] qualities = Quality.values();
+
+    /** Dispatcher schedule: ring to samples, history, listeners and EventAdmin; then events. */
+    void dispatch() {
+        StationEvent e;
+        List<StationEvent> events = new ArrayList<>();
+        while ((e = pendingEvents.poll()) != null) {
+            events.add(e);
+        }
+        // Events first: a trip event must not wait behind a batch of samples.
+        for (StationEvent ev : events) {
+            for (ListenerChannel c : listeners) {
+                c.offerEvent(ev);
+            }
+            BiConsumer<String, Map<String, Object>> poster = eventPoster;
+            if (poster != null) {
+                Map<String, Object> props = new HashMap<>(ev.properties());
+                props.put("station.id", ev.stationId());
+                props.put("type", ev.type().name());
+                props.put("message", ev.message());
+                props.put("timestamp", ev.time().toEpochMilli());
+                poster.accept(org.presslab.control.api.StationTopics.EVENT, props);
+            }
+        }
+        ring.drain(this::deliverSample);
+        long drops = droppedSamples();
+        if (drops > lastReportedDrops + 1000) {
+            lastReportedDrops = drops;
+            event(StationEventType.SAMPLES_DROPPED, drops + " samples dropped for slow consumers", Map.of("dropped", drops));
+        }
+    }
+
+    private void deliverSample(long t, double p, double f, double sp, double out, double temp, double pos, int st, int q,
+            boolean g) {
+        StationSample s = new StationSample(cfg.id(), t, epoch0.plusNanos(t - epochNanos0), p, f, sp, out, temp,
+                states[st], qualities[q], g);
+        synchronized (history) {
+            if (historyCapacity > 0) {
+                if (history.size() >= historyCapacity) {
+                    history.pollFirst();
+                }
+                history.addLast(s);
+            }
+        }
+        for (ListenerChannel c : listeners) {
+            c.offerSample(s);
+        }
+        BiConsumer<String, Map<String, Object>> poster = eventPoster;
+        long minGap = Math.round(1e9 / org.presslab.control.api.StationTopics.SAMPLE_RATE_HZ);
+        if (poster != null && t - lastPostedSampleNanos >= minGap) {
+            lastPostedSampleNanos = t;
+            Map<String, Object> props = new HashMap<>();
+            props.put("station.id", cfg.id());
+            props.put("timestamp", s.time().toEpochMilli());
+            props.put("pressurePa", p);
+            props.put("forceN", f);
+            props.put("setpointPa", sp);
+            props.put("output", out);
+            props.put("temperatureK", temp);
+            props.put("state", s.state().name());
+            props.put("quality", s.quality().name());
+            props.put("gap", g);
+            poster.accept(org.presslab.control.api.StationTopics.SAMPLE, props);
+        }
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String safeId(PressDriver d) {
+        try {
+            return d.id();
+        } catch (RuntimeException e) {
+            return String.valueOf(d);
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    static long millisToNanos(long ms) {
+        return TimeUnit.MILLISECONDS.toNanos(ms);
+    }
+}
