@@ -14,6 +14,6 @@ public final class BuiltInReaders {
     public static List<SpectrumReader> all() {
         return new ArrayList<>(List.of(new BioLogicMptReader(), new BioLogicMprReader(), new GamryDtaReader(),
                 new ZPlotReader(), new DelimitedTextReader(), new CountedTableReader(), new DfrReader(),
-                new VersaStudioReader(), new PalmSensReader()));
+                new VersaStudioReader(), new PalmSensReader(), new IviumReader()));
     }
 }

@@ -11,9 +11,6 @@ final class KnownFormats {
     /** A format name with a hint, or null if the content is not one of the known unsupported formats. */
     static String unsupported(byte[] head, String fileName) {
         String latin = new String(head, StandardCharsets.ISO_8859_1);
-        if (latin.contains("Frequencies.freq[") || latin.contains("\r\nPeaks=") && latin.contains("Corrosion=")) {
-            return "Ivium .idf/.ids (binary data sections are not decoded); export the data from IviumSoft as ASCII text";
-        }
         if (latin.startsWith("MPR") || Text.hasExtension(fileName, ".mpr")) {
             return "BioLogic .mpr without the 'BIO-LOGIC MODULAR FILE' magic";
         }

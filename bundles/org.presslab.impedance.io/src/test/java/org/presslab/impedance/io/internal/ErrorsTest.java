@@ -100,6 +100,9 @@ class ErrorsTest {
         e = assertThrows(SpectrumFormatException.class,
                 () -> importer.read(new ByteArrayInputStream("hello world\n".getBytes()), "note.txt"));
         assertTrue(e.getMessage().startsWith("note.txt: unknown format"), e.getMessage());
+        e = assertThrows(SpectrumFormatException.class,
+                () -> importer.read(new ByteArrayInputStream("PK\u0003\u0004rest".getBytes()), "book.xlsx"));
+        assertTrue(e.getMessage().startsWith("book.xlsx: unsupported format zip/Excel"), e.getMessage());
     }
 
     @Test
