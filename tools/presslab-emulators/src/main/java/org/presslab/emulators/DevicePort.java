@@ -1,0 +1,98 @@
+package org.presslab.emulators;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
+
+/**
+ * The emulator's end of the cable, on jSerialComm directly (deliberately not the transport under
+ * test). Reopens the path when the pty vanishes and comes back.
+ */
+final class DevicePort implements AutoCloseable {
+
+    private final Path path;
+    private final int baud;
+    private SerialPort port;
+    private int mode = -1;
+    private int timeout = -1;
+
+    DevicePort(Path path, int baud) {
+        this.path = path;
+        this.baud = baud;
+    }
+
+    /** Opens the port if needed; false when it is not there (yet). */
+    boolean ensureOpen() {
+        if (port != null) {
+            return true;
+        }
+        if (!Files.exists(path)) {
+            return false;
+        }
+        try {
+            SerialPort p = SerialPort.getCommPort(path.toString());
+            p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+            p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+            if (!p.openPort()) {
+                return false;
+            }
+            port = p;
+            mode = -1;
+            return true;
+        } catch (SerialPortInvalidPortException e) {
+            return false;
+        }
+    }
+
+    boolean isOpen() {
+        return port != null;
+    }
+
+    /** Reads what arrives within {@code timeoutMs}; -1 when the port vanished (it is then closed). */
+    int readSome(byte[] buf, int off, int len, int timeoutMs) {
+        if (!ensureOpen()) {
+            return -1;
+        }
+        if (mode != SerialPort.TIMEOUT_READ_SEMI_BLOCKING || timeout != timeoutMs) {
+            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, timeoutMs, 0);
+            mode = SerialPort.TIMEOUT_READ_SEMI_BLOCKING;
+            timeout = timeoutMs;
+        }
+        int n = port.readBytes(buf, len, off);
+        if (n < 0) {
+            drop();
+        }
+        return n;
+    }
+
+    /** Writes; false when the port vanished. */
+    boolean write(byte[] data, int len) {
+        if (!ensureOpen()) {
+            return false;
+        }
+        int done = 0;
+        while (done < len) {
+            int n = port.writeBytes(data, len - done, done);
+            if (n <= 0) {
+                drop();
+                return false;
+            }
+            done += n;
+        }
+        return true;
+    }
+
+    private void drop() {
+        if (port != null) {
+            port.closePort();
+            port = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        drop();
+    }
+}
