@@ -1,0 +1,70 @@
+package org.presslab.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionBaseConfigurationOption;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+
+/**
+ * The Pax Exam options of every test class. A class of its own because it is only ever loaded on the
+ * Maven side: the container-side probe has no Karaf-container option classes.
+ */
+final class PresslabOptions {
+
+    private PresslabOptions() {
+    }
+
+    /** Options every test class shares; subclasses may add to them. */
+    static Option[] base(Option... extra) {
+        List<Option> options = new ArrayList<>(List.of(
+                distributionOption().name("Presslab")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.WARN),
+                // A hand-started Presslab may be running on this machine: take a free SSH port.
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                systemProperty("presslab.version").value(System.getProperty("presslab.version", "0.1.0-SNAPSHOT")),
+                new VMOption("-Xmx512m")));
+        if (Boolean.getBoolean("presslab.itests.keep")) {
+            options.add(keepRuntimeFolder());
+        }
+        options.addAll(List.of(extra));
+        return options.toArray(Option[]::new);
+    }
+
+    /**
+     * The distribution archive: the file this reactor just built when the build passes its path
+     * (so a stale copy in the local repository is never tested), else the Maven coordinate.
+     */
+    private static KarafDistributionBaseConfigurationOption distributionOption() {
+        KarafDistributionBaseConfigurationOption option = karafDistributionConfiguration();
+        String path = System.getProperty("presslab.distribution");
+        if (path != null && !path.isBlank() && !path.startsWith("${") && new File(path).isFile()) {
+            return option.frameworkUrl(new File(path).toURI().toString());
+        }
+        return option.frameworkUrl(
+                maven().groupId("org.presslab").artifactId("presslab-distribution").type("tar.gz").versionAsInProject());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            return 18101;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.presslab.itests;
+
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.presslab.control.api.Station;
+import org.presslab.control.api.StationRegistry;
+
+/**
+ * Boots the Presslab distribution (the tar.gz this reactor built) in Pax Exam's Karaf container and
+ * gives the tests a shell, Config Admin, SCR and station helpers. One Karaf per test class.
+ */
+public abstract class PresslabTestSupport {
+
+    protected static final String STATION_FACTORY_PID = "org.presslab.control.station";
+    protected static final String SIM_HYDRAULIC_FACTORY_PID = "org.presslab.press.sim.hydraulic";
+    protected static final double MPA = 1e6;
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Inject
+    protected ConfigurationAdmin configAdmin;
+
+    @Inject
+    protected ServiceComponentRuntime scr;
+
+    @Inject
+    protected StationRegistry stations;
+
+    /** Options every test class shares, plus {@code extra}. */
+    protected static Option[] baseOptions(Option... extra) {
+        return PresslabOptions.base(extra);
+    }
+
+    // ---------------------------------------------------------------- shell
+
+    /** The outcome of one shell command: its output, and the error that ended it (null when it succeeded). */
+    protected record CommandResult(String output, Exception error) {
+        boolean ok() {
+            return error == null;
+        }
+
+        @Override
+        public String toString() {
+            return output + (error == null ? "" : "\n[error] " + error);
+        }
+    }
+
+    /** Runs one command line in a fresh shell session, as an operator typing it would. */
+    protected CommandResult shell(String commandLine) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        Exception error = null;
+        try {
+            Object result = session.execute(commandLine);
+            if (result != null) {
+                out.println(result);
+            }
+        } catch (Exception e) {
+            error = e;
+        } finally {
+            out.flush();
+            session.close();
+        }
+        return new CommandResult(bytes.toString(StandardCharsets.UTF_8), error);
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    protected static boolean waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+
+    protected static <T> T waitForValue(Supplier<Optional<T>> supplier, long timeoutMs, String what)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<T> v = supplier.get();
+            if (v.isPresent()) {
+                return v.get();
+            }
+            Thread.sleep(20);
+        }
+        return supplier.get().orElseThrow(() -> new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what));
+    }
+
+    protected Station station(String id, long timeoutMs) throws InterruptedException {
+        return waitForValue(() -> stations.station(id), timeoutMs, "station " + id);
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    /** Creates a factory configuration with the given name (like etc/&lt;factoryPid&gt;-&lt;name&gt;.cfg). */
+    protected Configuration factoryConfig(String factoryPid, String name, Map<String, Object> props) throws IOException {
+        Configuration c = configAdmin.getFactoryConfiguration(factoryPid, name, "?");
+        c.update(new Hashtable<>(props));
+        return c;
+    }
+
+    protected static Dictionary<String, Object> dict(Map<String, Object> map) {
+        return new Hashtable<>(map);
+    }
+
+    // ---------------------------------------------------------------- SCR
+
+    /** Every component configuration of the Presslab bundles (and vendor drivers), keyed "name#id". */
+    protected Map<String, ComponentConfigurationDTO> presslabComponents() {
+        Map<String, ComponentConfigurationDTO> result = new TreeMap<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (!isPresslabOrVendor(d.bundle.symbolicName)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                result.put(d.name + "#" + c.id, c);
+            }
+        }
+        return result;
+    }
+
+    protected Collection<ComponentDescriptionDTO> presslabDescriptions() {
+        List<ComponentDescriptionDTO> result = new ArrayList<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (isPresslabOrVendor(d.bundle.symbolicName)) {
+                result.add(d);
+            }
+        }
+        return result;
+    }
+
+    protected static boolean isPresslabOrVendor(String bsn) {
+        return bsn.startsWith("org.presslab.") || bsn.startsWith("com.example.presslab");
+    }
+
+    protected static String stateName(int state) {
+        switch (state) {
+        case ComponentConfigurationDTO.ACTIVE: return "ACTIVE";
+        case ComponentConfigurationDTO.SATISFIED: return "SATISFIED";
+        case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION: return "UNSATISFIED_CONFIGURATION";
+        case ComponentConfigurationDTO.UNSATISFIED_REFERENCE: return "UNSATISFIED_REFERENCE";
+        case ComponentConfigurationDTO.FAILED_ACTIVATION: return "FAILED_ACTIVATION";
+        default: return "STATE_" + state;
+        }
+    }
+
+    protected Bundle bundle(String bsn) {
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + bsn + " installed");
+    }
+
+    protected <T> T service(Class<T> type) {
+        ServiceReference<T> ref = context.getServiceReference(type);
+        return ref == null ? null : context.getService(ref);
+    }
+
+    /** The Karaf log of this container (for asserting that an error was logged clearly). */
+    protected String karafLog() throws IOException {
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+}
