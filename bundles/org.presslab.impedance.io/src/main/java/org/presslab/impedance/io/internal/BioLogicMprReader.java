@@ -45,6 +45,7 @@ public final class BioLogicMprReader implements SpectrumReader {
     private static final int RE_Z = 37;
     private static final int MINUS_IM_Z = 38;
     private static final int CYCLE = 24;
+    private static final int TEMPERATURE = 462;
 
     /** Column ids that are bits of the shared flags byte. */
     private static final int[] FLAG_IDS = {1, 2, 3, 21, 31, 65};
@@ -221,6 +222,7 @@ public final class BioLogicMprReader implements SpectrumReader {
         int reCol = -1;
         int imCol = -1;
         int cycleCol = -1;
+        int tempCol = -1;
         for (int i = 0; i < nCols; i++) {
             int id = ids[i];
             if (isFlag(id)) {
@@ -252,6 +254,8 @@ public final class BioLogicMprReader implements SpectrumReader {
                 imCol = i;
             } else if (id == CYCLE && cycleCol < 0) {
                 cycleCol = i;
+            } else if (id == TEMPERATURE && tempCol < 0) {
+                tempCol = i;
             }
         }
         if (fCol < 0 || reCol < 0 || imCol < 0) {
@@ -277,7 +281,8 @@ public final class BioLogicMprReader implements SpectrumReader {
             double re = buf.getFloat(r + offsets[reCol]);
             double im = -buf.getFloat(r + offsets[imCol]);
             double cyc = cycleCol >= 0 ? buf.getDouble(r + offsets[cycleCol]) : Double.NaN;
-            pts.add(f, re, im, cyc, r);
+            double temp = tempCol >= 0 ? buf.getFloat(r + offsets[tempCol]) : Double.NaN;
+            pts.add(f, re, im, cyc, temp, r);
         }
         meta.put("dataModuleVersion", Integer.toString(data.version));
         return pts.sweeps(meta.build(), end);

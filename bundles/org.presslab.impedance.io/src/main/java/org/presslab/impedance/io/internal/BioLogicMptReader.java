@@ -75,6 +75,7 @@ public final class BioLogicMptReader implements SpectrumReader {
         int negImCol = indexOf(names, "-Im(Z)/Ohm");
         int imCol = negImCol >= 0 ? negImCol : indexOf(names, "Im(Z)/Ohm");
         int cycleCol = indexOf(names, "cycle number");
+        int tempCol = indexOf(names, "Temperature/°C");
         if (fCol < 0 || reCol < 0 || imCol < 0) {
             StringBuilder missing = new StringBuilder();
             if (fCol < 0) {
@@ -120,7 +121,9 @@ public final class BioLogicMptReader implements SpectrumReader {
             double re = Text.number(v[reCol], source, ln, "Re(Z)/Ohm");
             double im = sign * Text.number(v[imCol], source, ln, names[imCol]);
             double cyc = cycleCol >= 0 ? Text.number(v[cycleCol], source, ln, "cycle number") : Double.NaN;
-            pts.add(f, re, im, cyc, ln);
+            double temp = tempCol >= 0 && tempCol < nValues ? Text.number(v[tempCol], source, ln, "Temperature/°C")
+                    : Double.NaN;
+            pts.add(f, re, im, cyc, temp, ln);
         }
         return pts.sweeps(meta.build(), lines.size());
     }

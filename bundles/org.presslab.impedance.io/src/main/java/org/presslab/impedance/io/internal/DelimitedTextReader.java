@@ -287,6 +287,8 @@ public final class DelimitedTextReader implements SpectrumReader {
 
         enum Role { FREQUENCY, REAL, IMAG, MINUS_IMAG, OTHER }
 
+        private static final java.util.regex.Pattern UNIT_BRACKETS = java.util.regex.Pattern.compile("^[/(\\[]+|[)\\]]+$");
+
         static Column of(String raw) {
             String n = raw.trim();
             if (n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"")) {
@@ -308,7 +310,7 @@ public final class DelimitedTextReader implements SpectrumReader {
                 base = cut < 0 ? lower : lower.substring(0, cut);
                 unit = cut < 0 ? "" : compact.substring(cut);
             }
-            unit = unit.replaceAll("^[/(\\[]+|[)\\]]+$", "").replace("(", "").replace(")", "");
+            unit = UNIT_BRACKETS.matcher(unit).replaceAll("").replace("(", "").replace(")", "");
             if (!unit.isEmpty() && (unit.equals("a") || unit.equals("b"))) {
                 unit = ""; // ZPlot's Z'(a), Z''(b)
             }

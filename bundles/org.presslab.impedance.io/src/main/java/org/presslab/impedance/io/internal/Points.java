@@ -20,6 +20,7 @@ final class Points {
     private double[] re = new double[64];
     private double[] im = new double[64];
     private double[] cycle = new double[64];
+    private double[] tempC = new double[64];
     private long[] where = new long[64];
     private int n;
     private int skippedDc;
@@ -47,6 +48,15 @@ final class Points {
      * @param loc line number (1-based), byte offset or point index
      */
     void add(double freq, double real, double imag, double cycleNo, long loc) throws SpectrumFormatException {
+        add(freq, real, imag, cycleNo, Double.NaN, loc);
+    }
+
+    /**
+     * Adds a point with the cell temperature in degrees Celsius recorded with it (NaN if none);
+     * a spectrum's temperature is the mean over its points.
+     */
+    void add(double freq, double real, double imag, double cycleNo, double temperatureC, long loc)
+            throws SpectrumFormatException {
         if (Double.isNaN(freq) || Double.isNaN(real) || Double.isNaN(imag)) {
             throw error(loc, "value is NaN (frequency " + freq + " Hz, Z' " + real + ", Z'' " + imag + ")");
         }
@@ -66,12 +76,14 @@ final class Points {
             re = Arrays.copyOf(re, c);
             im = Arrays.copyOf(im, c);
             cycle = Arrays.copyOf(cycle, c);
+            tempC = Arrays.copyOf(tempC, c);
             where = Arrays.copyOf(where, c);
         }
         f[n] = freq;
         re[n] = real;
         im[n] = imag;
         cycle[n] = cycleNo;
+        tempC[n] = temperatureC;
         where[n] = loc;
         n++;
     }
@@ -105,7 +117,8 @@ final class Points {
             throw error(endLoc, "no impedance data points" + (skippedDc > 0 ? " (" + skippedDc
                     + " rows with frequency 0 and Z = 0 only)" : ""));
         }
-        return new Spectrum(Arrays.copyOf(f, n), Arrays.copyOf(re, n), Arrays.copyOf(im, n), withSkipped(meta));
+        return new Spectrum(Arrays.copyOf(f, n), Arrays.copyOf(re, n), Arrays.copyOf(im, n),
+                withTemperature(withSkipped(meta), 0, n));
     }
 
     /**
@@ -147,14 +160,30 @@ final class Points {
             }
             extra.put(kind == Loc.BYTE ? "firstByteOffset" : kind == Loc.LINE ? "firstLine" : "firstPoint",
                     Long.toString(where[r[0]]));
-            SpectrumMetadata m = new SpectrumMetadata(meta.source(), meta.instrument(), meta.format(),
+            SpectrumMetadata m = withTemperature(new SpectrumMetadata(meta.source(), meta.instrument(), meta.format(),
                     meta.measuredAt(), meta.temperatureK(), meta.cellDiameterM(), meta.cellThicknessM(),
-                    meta.stackPressurePa(), extra);
+                    meta.stackPressurePa(), extra), r[0], r[1]);
             out.add(new Spectrum(Arrays.copyOfRange(f, r[0], r[1]), Arrays.copyOfRange(re, r[0], r[1]),
                     Arrays.copyOfRange(im, r[0], r[1]), m));
             sweep++;
         }
         return out;
+    }
+
+    /** Sets the mean recorded temperature of points [from, to) when the header gave none. */
+    private SpectrumMetadata withTemperature(SpectrumMetadata meta, int from, int to) {
+        if (!Double.isNaN(meta.temperatureK())) {
+            return meta;
+        }
+        double sum = 0;
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.isFinite(tempC[i]) && tempC[i] > -273.15) {
+                sum += tempC[i];
+                k++;
+            }
+        }
+        return k == 0 ? meta : meta.withTemperatureK(sum / k + 273.15);
     }
 
     private static String formatCycle(double c) {

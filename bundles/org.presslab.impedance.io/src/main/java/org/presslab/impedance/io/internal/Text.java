@@ -112,17 +112,17 @@ final class Text {
         if (t.isEmpty()) {
             throw SpectrumFormatException.atLine(source, line, column + " is empty");
         }
-        String lower = t.toLowerCase(java.util.Locale.ROOT).replace("\"", "");
-        if (lower.matches("[+-]?nan.*|.*#q?nan.*|.*#ind.*")) {
-            throw SpectrumFormatException.atLine(source, line, column + " is NaN");
-        }
-        if (lower.matches("[+-]?(inf|infinity|∞)|.*#inf.*")) {
-            throw SpectrumFormatException.atLine(source, line, column + " is infinite");
-        }
         double v;
         try {
             v = Double.parseDouble(normalise(t));
         } catch (NumberFormatException e) {
+            String lower = t.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("nan") || lower.contains("#ind")) { // nan, -nan, 1.#QNAN, -1.#IND
+                throw SpectrumFormatException.atLine(source, line, column + " is NaN");
+            }
+            if (lower.contains("inf") || lower.contains("\u221e")) {
+                throw SpectrumFormatException.atLine(source, line, column + " is infinite");
+            }
             throw SpectrumFormatException.atLine(source, line, column + " is not a number: '" + abbreviate(t) + "'");
         }
         if (Double.isNaN(v)) {
@@ -142,10 +142,15 @@ final class Text {
     static String[] split(String line, String delimiter) {
         if (delimiter == null) {
             String t = line.trim();
-            return t.isEmpty() ? new String[0] : t.split("\\s+");
+            return t.isEmpty() ? new String[0] : BLANKS.split(t);
+        }
+        if (delimiter.length() == 1 && ".$|()[{^?*+\\".indexOf(delimiter.charAt(0)) < 0) {
+            return line.split(delimiter, -1); // String.split's fast path, no regex
         }
         return line.split(java.util.regex.Pattern.quote(delimiter), -1);
     }
+
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
 
     /** The first line (trimmed), for probes. */
     static String firstLine(List<String> lines) {

@@ -43,6 +43,14 @@ class DetectionTest {
     }
 
     @Test
+    void temperatureColumnGivesSpectrumTemperature() throws IOException {
+        Spectrum s = importer.read(Fixtures.MALFORMED.resolve("temperature.mpt")).get(0);
+        assertEquals(25.0 + 273.15, s.metadata().temperatureK(), 1e-9);
+        Spectrum none = importer.read(Fixtures.MALFORMED.resolve("decimal-comma-sweeps.mpt")).get(0);
+        assertTrue(Double.isNaN(none.metadata().temperatureK()));
+    }
+
+    @Test
     void namedColumnsWithUnitPrefixAndNegatedImaginary() throws IOException {
         Spectrum s = importer.read(Fixtures.MALFORMED.resolve("named-kohm.csv")).get(0);
         assertEquals(1500, s.real(0), 1e-9);
