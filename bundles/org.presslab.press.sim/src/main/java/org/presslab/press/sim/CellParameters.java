@@ -61,6 +61,11 @@ public final class CellParameters {
     private double crackCollapseM = 20e-6;
     /** Fraction of the stack stiffness left after a crack: 0.001 (EST; fragments only). */
     private double crackedStiffnessFraction = 0.001;
+    /**
+     * Highest pressure the cell saw before the simulation starts (its stacking pressure), Pa: 0 for a
+     * fresh cell in a press; frames default to 74 MPa, a cell stacked in a press first (DOMAIN §1.5, DESIGN).
+     */
+    private double assemblyPressurePa = 0;
     /** Numerical floor of the sodium thickness, m: 1 µm (the foil never vanishes in the model). */
     private double minAnodeThicknessM = 1e-6;
 
@@ -93,6 +98,7 @@ public final class CellParameters {
         crackCollapseM = o.crackCollapseM;
         crackedStiffnessFraction = o.crackedStiffnessFraction;
         minAnodeThicknessM = o.minAnodeThicknessM;
+        assemblyPressurePa = o.assemblyPressurePa;
     }
 
     /** Checks every field; the message names the first bad one. */
@@ -121,6 +127,7 @@ public final class CellParameters {
         Checks.nonNegative("cell.crackCollapseM", crackCollapseM);
         Checks.range("cell.crackedStiffnessFraction", crackedStiffnessFraction, 1e-9, 1);
         Checks.finitePositive("cell.minAnodeThicknessM", minAnodeThicknessM);
+        Checks.nonNegative("cell.assemblyPressurePa", assemblyPressurePa);
     }
 
     /** Pellet area, m². */
@@ -176,4 +183,6 @@ public final class CellParameters {
     public CellParameters crackedStiffnessFraction(double v) { crackedStiffnessFraction = v; return this; }
     public double minAnodeThicknessM() { return minAnodeThicknessM; }
     public CellParameters minAnodeThicknessM(double v) { minAnodeThicknessM = v; return this; }
+    public double assemblyPressurePa() { return assemblyPressurePa; }
+    public CellParameters assemblyPressurePa(double v) { assemblyPressurePa = v; return this; }
 }

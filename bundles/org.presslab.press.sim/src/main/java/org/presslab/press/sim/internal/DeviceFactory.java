@@ -11,6 +11,19 @@ public final class DeviceFactory {
     }
 
     public static SimulatedDevice create(TimeSource time, SimSpec spec) {
-        throw new UnsupportedOperationException("simulated " + spec.kind() + " not implemented yet");
+        switch (spec.kind()) {
+            case AUTOMATIC_HYDRAULIC_PRESS:
+            case MANUAL_HYDRAULIC_PRESS:
+            case HEATED_PRESS:
+                return new HydraulicPressDevice(time, spec);
+            case SPRING_FRAME:
+            case SCREW_FRAME:
+            case MOTORIZED_FRAME:
+                return new FrameDevice(time, spec);
+            case ISOSTATIC_PRESS:
+                return new IsostaticPressDevice(time, spec);
+            default:
+                throw new IllegalArgumentException("the simulator has no model for device kind " + spec.kind());
+        }
     }
 }

@@ -1,0 +1,98 @@
+package org.presslab.press.sim.internal;
+
+import org.presslab.press.api.TemperatureControl;
+import org.presslab.press.sim.HeaterParameters;
+
+/**
+ * Heated platens with their own PI controller: {@code C·dT/dt = P - G·(T - T_amb)}, {@code 0 <= P <= P_max},
+ * integral held while the output saturates (anti-windup). Exact exponential step for the plant.
+ */
+final class Heater {
+
+    private final HeaterParameters p;
+    private double temperature;
+    private double setpoint = Double.NaN;
+    private double integral;
+    private double power;
+    private double decayDt = Double.NaN;
+    private double decay;
+
+    Heater(HeaterParameters p) {
+        this.p = p;
+        this.temperature = p.ambientK();
+    }
+
+    void step(double dt) {
+        if (Double.isNaN(setpoint)) {
+            power = 0;
+        } else {
+            double e = setpoint - temperature;
+            double u = p.controllerGainWPerK() * (e + integral / p.controllerIntegralTimeS());
+            double sat = Math.max(0, Math.min(p.maxPowerW(), u));
+            // integrate only when it does not push further into saturation
+            if (u == sat || (u > p.maxPowerW() && e < 0) || (u < 0 && e > 0)) {
+                integral += e * dt;
+            }
+            power = sat;
+        }
+        // exact solution of the linear plant over dt with constant power
+        if (dt != decayDt) {
+            decayDt = dt;
+            decay = Math.exp(-dt * p.lossConductanceWPerK() / p.thermalMassJPerK());
+        }
+        double tInf = p.ambientK() + power / p.lossConductanceWPerK();
+        temperature = tInf + (temperature - tInf) * decay;
+    }
+
+    double temperature() {
+        return temperature;
+    }
+
+    double setpoint() {
+        return setpoint;
+    }
+
+    void setSetpoint(double kelvin) {
+        if (!Double.isFinite(kelvin) || kelvin < p.ambientK() - 1e-9 || kelvin > p.maxTemperatureK()) {
+            throw new IllegalArgumentException("temperature setpoint " + kelvin + " K outside the heater's range ["
+                    + p.ambientK() + ", " + p.maxTemperatureK() + "] K");
+        }
+        if (Double.isNaN(setpoint)) {
+            integral = 0;
+        }
+        setpoint = kelvin;
+    }
+
+    void off() {
+        setpoint = Double.NaN;
+        integral = 0;
+    }
+
+    /** A TemperatureControl view guarded by {@code lock}; {@code sync} brings the device to the present first. */
+    TemperatureControl view(Object lock, Runnable sync) {
+        return new TemperatureControl() {
+            @Override
+            public void setTemperatureSetpoint(double kelvin) {
+                synchronized (lock) {
+                    sync.run();
+                    setSetpoint(kelvin);
+                }
+            }
+
+            @Override
+            public double temperatureSetpoint() {
+                synchronized (lock) {
+                    return setpoint;
+                }
+            }
+
+            @Override
+            public void heaterOff() {
+                synchronized (lock) {
+                    sync.run();
+                    off();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,697 @@
+package org.presslab.press.sim.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.presslab.press.api.ActuationMode;
+import org.presslab.press.api.Actuator;
+import org.presslab.press.api.ActuatorCommand;
+import org.presslab.press.api.ActuatorModel;
+import org.presslab.press.api.Capability;
+import org.presslab.press.api.ConnectionState;
+import org.presslab.press.api.DeviceHealth;
+import org.presslab.press.api.DeviceInfo;
+import org.presslab.press.api.Quality;
+import org.presslab.press.api.Reading;
+import org.presslab.press.api.SafeAction;
+import org.presslab.press.sim.Fault;
+import org.presslab.press.sim.FaultInjector;
+import org.presslab.press.sim.PlantState;
+import org.presslab.press.sim.SensorParameters;
+import org.presslab.press.sim.SimSpec;
+import org.presslab.press.sim.SimulatedCell;
+import org.presslab.press.sim.SimulatedDevice;
+import org.presslab.time.TimeSource;
+
+/**
+ * The machinery every simulated device shares: lazy integration on a fixed grid up to the time
+ * source's present, sampling at the device's rate with a conversion latency, seeded noise and
+ * quantization, fault injection, health, the actuator's command queue (dead time) and safe states.
+ * Subclasses supply the physics. One lock guards everything.
+ */
+abstract class SimDevice implements SimulatedDevice {
+
+    static final int FORCE = 0;
+    static final int PRESSURE = 1;
+    static final int POSITION = 2;
+    static final int TEMPERATURE = 3;
+    private static final int CHANNELS = 4;
+
+    protected final Object lock = new Object();
+    protected final TimeSource time;
+    protected final SimSpec spec;
+    protected final CellStack cell;
+    private final long seed;
+    private final long t0;
+    private final long stepNanos;
+    protected final double dt;
+    private final long samplePeriodNanos;
+    private final int latency;
+    private final SensorParameters[] sensors;
+
+    private long stepIndex;
+    private long nextSample;
+    private final double[][] ring;
+    private final long[] ringIndex;
+
+    private final Set<Fault> faults = EnumSet.noneOf(Fault.class);
+    private String faultMessage = "";
+    private Reading lastDelivered;
+    private double[] frozenValues;
+    private long reconnects;
+    private long commandCount;
+    private long droppedCommands;
+
+    private final ArrayDeque<PendingCommand> pending = new ArrayDeque<>();
+    private SafeAction safeState;
+
+    private final SimulatedCell cellView = new CellView();
+    private final FaultInjector faultView = new Faults();
+
+    private record PendingCommand(long effectiveNanos, ActuatorCommand command) {
+    }
+
+    SimDevice(TimeSource time, SimSpec spec) {
+        this.time = time;
+        this.spec = spec;
+        this.cell = new CellStack(spec.cell());
+        this.seed = spec.seed();
+        this.t0 = time.nanoTime();
+        this.stepNanos = Math.max(1, Math.round(spec.integrationStepS() * 1e9));
+        this.dt = stepNanos * 1e-9;
+        this.samplePeriodNanos = Math.max(1, Math.round(1e9 / spec.sampleRateHz()));
+        this.latency = spec.latencySamples();
+        this.sensors = new SensorParameters[] {spec.loadCell(), spec.pressureSensor(), spec.positionSensor(),
+                spec.temperatureSensor()};
+        int ringSize = latency + 2;
+        this.ring = new double[ringSize][CHANNELS];
+        this.ringIndex = new long[ringSize];
+        java.util.Arrays.fill(ringIndex, -1);
+    }
+
+    // ---- physics hooks -------------------------------------------------------------------
+
+    /** Advances the plant by one integration step {@link #dt}; {@code tNanos} is the step's start. */
+    protected abstract void integrate(long tNanos);
+
+    /** True (noise-free) force, line/vessel pressure, position and temperature now; NaN for none. */
+    protected abstract void trueValues(double[] out);
+
+    /** True force on the cell now, N. */
+    protected abstract double cellForce();
+
+    /** True pressure on the cell now, Pa. */
+    protected abstract double cellPressure();
+
+    /** The state now. */
+    protected abstract PlantState plant(long tNanos);
+
+    /** Applies a command when its dead time has passed (the safe state is already cleared). */
+    protected void applyCommand(ActuatorCommand command) {
+    }
+
+    /** Makes the actuator safe at once, bypassing dead time and lag. */
+    protected void applySafeState(SafeAction action) {
+    }
+
+    /** Dead time from command to actuator, s. */
+    protected double commandDelayS() {
+        return 0;
+    }
+
+    /** Subclasses with an actuator describe it here. */
+    protected Set<ActuationMode> actuationModes() {
+        return Set.of();
+    }
+
+    protected Set<SafeAction> safeActionSet() {
+        return Set.of(SafeAction.HOLD);
+    }
+
+    protected Optional<ActuatorModel> actuatorModel() {
+        return Optional.empty();
+    }
+
+    /** Throws IllegalArgumentException for a value beyond the device's rating. */
+    protected void checkRating(ActuatorCommand command) {
+    }
+
+    /** True when the relief valve can be lifted (hydraulics). */
+    protected boolean hasReliefValve() {
+        return false;
+    }
+
+    /** Sets the relief-valve-lift state in the physics. */
+    protected void setReliefLifted(boolean lifted) {
+    }
+
+    /** Called under the lock when the device is closed. */
+    protected void onClose() {
+    }
+
+    // ---- time --------------------------------------------------------------------------
+
+    /** Integrates up to the present and records the samples due; returns the present. Caller holds the lock. */
+    protected final long advance() {
+        long now = time.nanoTime();
+        long target = Math.floorDiv(now - t0, stepNanos);
+        while (stepIndex < target) {
+            long tStep = t0 + stepIndex * stepNanos;
+            recordSamplesUpTo(tStep + stepNanos - 1);
+            while (!pending.isEmpty() && pending.peekFirst().effectiveNanos() <= tStep) {
+                applyCommand(pending.pollFirst().command());
+            }
+            integrate(tStep);
+            stepIndex++;
+        }
+        recordSamplesUpTo(now);
+        return now;
+    }
+
+    /** Seconds since the device was created, at {@code tNanos}. */
+    protected final double seconds(long tNanos) {
+        return (tNanos - t0) * 1e-9;
+    }
+
+    protected final long seed() {
+        return seed;
+    }
+
+    private void recordSamplesUpTo(long tLimit) {
+        double[] buf = null;
+        while (t0 + nextSample * samplePeriodNanos <= tLimit) {
+            int slot = (int) (nextSample % ring.length);
+            if (buf == null) {
+                buf = ring[slot];
+                trueValues(buf);
+            } else {
+                System.arraycopy(buf, 0, ring[slot], 0, CHANNELS);
+            }
+            ringIndex[slot] = nextSample;
+            nextSample++;
+        }
+    }
+
+    // ---- PressDriver ---------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public SimSpec spec() {
+        return new SimSpec(spec);
+    }
+
+    @Override
+    public Reading read() {
+        synchronized (lock) {
+            long now = advance();
+            if (faults.contains(Fault.DISCONNECTED)) {
+                return lastDelivered == null ? Reading.none(now) : lastDelivered.stale();
+            }
+            if (faults.contains(Fault.STALE_SENSOR)) {
+                return lastDelivered == null ? Reading.none(now) : lastDelivered;
+            }
+            long k = Math.floorDiv(now - t0, samplePeriodNanos) - latency;
+            if (k < 0) {
+                return lastDelivered == null ? Reading.none(now) : lastDelivered;
+            }
+            lastDelivered = makeReading(k);
+            return lastDelivered;
+        }
+    }
+
+    private Reading makeReading(long k) {
+        int slot = (int) (k % ring.length);
+        if (ringIndex[slot] != k) {
+            throw new IllegalStateException("sample " + k + " not recorded (have " + ringIndex[slot] + ")");
+        }
+        Set<Capability> caps = capabilities();
+        boolean[] present = {caps.contains(Capability.SENSE_FORCE), caps.contains(Capability.SENSE_PRESSURE),
+                caps.contains(Capability.SENSE_POSITION), caps.contains(Capability.SENSE_TEMPERATURE)};
+        double[] v = new double[CHANNELS];
+        Quality quality = Quality.GOOD;
+        for (int ch = 0; ch < CHANNELS; ch++) {
+            if (!present[ch]) {
+                v[ch] = Double.NaN;
+                continue;
+            }
+            SensorParameters s = sensors[ch];
+            double x = ring[slot][ch] + s.noiseRms() * Noise.gaussian(seed, ch + 1, k);
+            if (s.resolution() > 0) {
+                x = Math.round(x / s.resolution()) * s.resolution();
+            }
+            if (x > s.range()) {
+                x = s.range();
+                quality = Quality.OVERLOAD;
+            } else if (x < -s.range()) {
+                x = -s.range();
+                quality = Quality.OVERLOAD;
+            }
+            v[ch] = x;
+        }
+        if (faults.contains(Fault.FROZEN_SENSOR)) {
+            if (frozenValues == null) {
+                frozenValues = lastDelivered != null
+                        ? new double[] {lastDelivered.forceN(), lastDelivered.pressurePa(), lastDelivered.positionM(),
+                                lastDelivered.temperatureK()}
+                        : v.clone();
+            }
+            v = frozenValues;
+            quality = Quality.GOOD;
+        }
+        if (faults.contains(Fault.OVERLOAD)) {
+            quality = Quality.OVERLOAD;
+            if (present[FORCE]) {
+                v = v.clone();
+                v[FORCE] = sensors[FORCE].range();
+            }
+        }
+        if (faults.contains(Fault.DEVICE_FAULT)) {
+            quality = Quality.FAULT;
+        }
+        return new Reading(t0 + k * samplePeriodNanos, k + 1, v[FORCE], v[PRESSURE], v[POSITION], v[TEMPERATURE],
+                quality);
+    }
+
+    @Override
+    public DeviceHealth health() {
+        synchronized (lock) {
+            advance();
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put("samples", Math.max(0, nextSample));
+            counters.put("commands", commandCount);
+            counters.put("droppedCommands", droppedCommands);
+            counters.put("reconnects", reconnects);
+            List<String> list = new ArrayList<>();
+            for (Fault f : faults) {
+                list.add(f.name());
+            }
+            boolean overloaded = faults.contains(Fault.OVERLOAD)
+                    || (lastDelivered != null && lastDelivered.quality() == Quality.OVERLOAD);
+            if (overloaded && !list.contains(Fault.OVERLOAD.name())) {
+                list.add(Fault.OVERLOAD.name());
+            }
+            ConnectionState state;
+            String message;
+            if (faults.contains(Fault.DISCONNECTED)) {
+                state = ConnectionState.DISCONNECTED;
+                message = "simulated link down (fault injection): readings stale, commands dropped, device holding";
+            } else if (faults.contains(Fault.DEVICE_FAULT)) {
+                state = ConnectionState.FAULT;
+                message = faultMessage;
+            } else if (overloaded) {
+                state = ConnectionState.FAULT;
+                message = "sensor overload: beyond " + sensors[FORCE].range() + " (sensor range)";
+            } else {
+                state = ConnectionState.CONNECTED;
+                message = "";
+            }
+            return new DeviceHealth(state, message, list, counters);
+        }
+    }
+
+    @Override
+    public SimulatedCell cell() {
+        return cellView;
+    }
+
+    @Override
+    public FaultInjector faults() {
+        return faultView;
+    }
+
+    @Override
+    public PlantState plantState() {
+        synchronized (lock) {
+            return plant(advance());
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            advance();
+            if (!actuationModes().isEmpty()) {
+                enterSafe(SafeAction.HOLD);
+            }
+            onClose();
+        }
+    }
+
+    // ---- actuator ------------------------------------------------------------------------
+
+    /** The actuator view; only subclasses that actuate expose it. */
+    protected final Actuator newActuator() {
+        return new Actuator() {
+            @Override
+            public Set<ActuationMode> modes() {
+                return actuationModes();
+            }
+
+            @Override
+            public Set<SafeAction> safeActions() {
+                return safeActionSet();
+            }
+
+            @Override
+            public void command(ActuatorCommand command) {
+                java.util.Objects.requireNonNull(command, "command");
+                if (!actuationModes().contains(command.mode())) {
+                    throw new IllegalArgumentException(id() + ": actuation mode " + command.mode()
+                            + " not supported; supported: " + actuationModes());
+                }
+                checkRating(command);
+                synchronized (lock) {
+                    long now = advance();
+                    if (faults.contains(Fault.DISCONNECTED) || faults.contains(Fault.DEVICE_FAULT)) {
+                        droppedCommands++;
+                        return;
+                    }
+                    commandCount++;
+                    safeState = null;
+                    pending.addLast(new PendingCommand(now + Math.round(commandDelayS() * 1e9), command));
+                }
+            }
+
+            @Override
+            public void enterSafeState(SafeAction action) {
+                java.util.Objects.requireNonNull(action, "action");
+                if (!safeActionSet().contains(action)) {
+                    throw new IllegalArgumentException(id() + ": safe action " + action + " not supported; supported: "
+                            + safeActionSet());
+                }
+                synchronized (lock) {
+                    advance();
+                    enterSafe(action);
+                }
+            }
+
+            @Override
+            public Optional<SafeAction> safeState() {
+                synchronized (lock) {
+                    return Optional.ofNullable(safeState);
+                }
+            }
+
+            @Override
+            public Optional<ActuatorModel> model() {
+                return actuatorModel();
+            }
+        };
+    }
+
+    /** Caller holds the lock and has advanced. */
+    protected final void enterSafe(SafeAction action) {
+        pending.clear();
+        safeState = action;
+        applySafeState(action);
+    }
+
+    protected final SafeAction currentSafeState() {
+        return safeState;
+    }
+
+    // ---- views -----------------------------------------------------------------------------
+
+    private final class CellView implements SimulatedCell {
+        @Override
+        public double areaM2() {
+            return cell.area();
+        }
+
+        @Override
+        public double diameterM() {
+            return spec.cell().diameterM();
+        }
+
+        @Override
+        public void setCurrentDensity(double amperePerM2) {
+            synchronized (lock) {
+                advance();
+                cell.setCurrent(amperePerM2);
+            }
+        }
+
+        @Override
+        public double currentDensity() {
+            synchronized (lock) {
+                advance();
+                return cell.current();
+            }
+        }
+
+        @Override
+        public void startCycling(double currentDensity, double capacityPerHalfCycle, int halfCycles) {
+            synchronized (lock) {
+                advance();
+                cell.startCycling(currentDensity, capacityPerHalfCycle, halfCycles);
+            }
+        }
+
+        @Override
+        public void stopCycling() {
+            synchronized (lock) {
+                advance();
+                cell.stopCycling();
+            }
+        }
+
+        @Override
+        public boolean isCycling() {
+            synchronized (lock) {
+                advance();
+                return cell.isCycling();
+            }
+        }
+
+        @Override
+        public int completedHalfCycles() {
+            synchronized (lock) {
+                advance();
+                return cell.completedHalfCycles();
+            }
+        }
+
+        @Override
+        public double netChargePerArea() {
+            synchronized (lock) {
+                advance();
+                return cell.netCharge();
+            }
+        }
+
+        @Override
+        public double forceN() {
+            synchronized (lock) {
+                advance();
+                return cellForce();
+            }
+        }
+
+        @Override
+        public double pressurePa() {
+            synchronized (lock) {
+                advance();
+                return cellPressure();
+            }
+        }
+
+        @Override
+        public double anodeThicknessM() {
+            synchronized (lock) {
+                advance();
+                return cell.anodeThickness();
+            }
+        }
+
+        @Override
+        public double electrochemicalThicknessChangeM() {
+            synchronized (lock) {
+                advance();
+                return cell.plated();
+            }
+        }
+
+        @Override
+        public double creepShorteningM() {
+            synchronized (lock) {
+                advance();
+                return cell.creep();
+            }
+        }
+
+        @Override
+        public double voidFraction() {
+            synchronized (lock) {
+                advance();
+                return cell.voidFraction();
+            }
+        }
+
+        @Override
+        public double interfacialResistanceOhmM2() {
+            synchronized (lock) {
+                advance();
+                return cell.interfacialResistance(cellPressure());
+            }
+        }
+
+        @Override
+        public boolean isCracked() {
+            synchronized (lock) {
+                return cell.isCracked();
+            }
+        }
+
+        @Override
+        public boolean isShorted() {
+            synchronized (lock) {
+                advance();
+                return cell.isShorted();
+            }
+        }
+    }
+
+    private final class Faults implements FaultInjector {
+        @Override
+        public void freezeSensor() {
+            synchronized (lock) {
+                advance();
+                frozenValues = null;
+                faults.add(Fault.FROZEN_SENSOR);
+            }
+        }
+
+        @Override
+        public void staleSensor() {
+            synchronized (lock) {
+                advance();
+                faults.add(Fault.STALE_SENSOR);
+            }
+        }
+
+        @Override
+        public void disconnect() {
+            synchronized (lock) {
+                advance();
+                if (faults.add(Fault.DISCONNECTED) && !actuationModes().isEmpty()) {
+                    enterSafe(SafeAction.HOLD); // the device's own watchdog (DOMAIN §4.1)
+                }
+            }
+        }
+
+        @Override
+        public void reconnect() {
+            synchronized (lock) {
+                advance();
+                if (faults.remove(Fault.DISCONNECTED)) {
+                    reconnects++;
+                }
+            }
+        }
+
+        @Override
+        public void deviceFault(String message) {
+            synchronized (lock) {
+                advance();
+                faultMessage = message == null || message.isBlank() ? "device fault (fault injection)" : message;
+                if (faults.add(Fault.DEVICE_FAULT) && !actuationModes().isEmpty()) {
+                    enterSafe(SafeAction.HOLD);
+                }
+            }
+        }
+
+        @Override
+        public void overload() {
+            synchronized (lock) {
+                advance();
+                faults.add(Fault.OVERLOAD);
+            }
+        }
+
+        @Override
+        public void crackPellet() {
+            synchronized (lock) {
+                advance();
+                faults.add(Fault.PELLET_CRACK);
+                cell.crack();
+            }
+        }
+
+        @Override
+        public void liftReliefValve() {
+            synchronized (lock) {
+                if (!hasReliefValve()) {
+                    throw new UnsupportedOperationException(id() + " has no relief valve");
+                }
+                advance();
+                faults.add(Fault.RELIEF_VALVE_LIFT);
+                setReliefLifted(true);
+            }
+        }
+
+        @Override
+        public void reseatReliefValve() {
+            clear(Fault.RELIEF_VALVE_LIFT);
+        }
+
+        @Override
+        public void clear(Fault fault) {
+            synchronized (lock) {
+                advance();
+                switch (fault) {
+                    case PELLET_CRACK:
+                        throw new IllegalArgumentException("a cracked pellet cannot be cleared; build a new device");
+                    case DISCONNECTED:
+                        if (faults.remove(Fault.DISCONNECTED)) {
+                            reconnects++;
+                        }
+                        break;
+                    case RELIEF_VALVE_LIFT:
+                        faults.remove(fault);
+                        setReliefLifted(false);
+                        break;
+                    case FROZEN_SENSOR:
+                        faults.remove(fault);
+                        frozenValues = null;
+                        break;
+                    default:
+                        faults.remove(fault);
+                }
+            }
+        }
+
+        @Override
+        public void clearAll() {
+            synchronized (lock) {
+                for (Fault f : EnumSet.copyOf(faults.isEmpty() ? EnumSet.noneOf(Fault.class) : faults)) {
+                    if (f != Fault.PELLET_CRACK) {
+                        clear(f);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Set<Fault> active() {
+            synchronized (lock) {
+                return faults.isEmpty() ? Set.of() : Set.copyOf(faults);
+            }
+        }
+    }
+
+    /** Builds the common part of the device info. */
+    protected final DeviceInfo.Builder infoBuilder(String model) {
+        return DeviceInfo.builder(spec.kind()).identity("Presslab", model, spec.serial(), "sim-1.0")
+                .sampleRate(1e9 / samplePeriodNanos);
+    }
+}
