@@ -133,10 +133,7 @@ public final class DelimitedTextReader implements SpectrumReader {
             String delimiter = delimiterOf(line);
             String[] names = Text.split(line, delimiter);
             if (delimiter == null) {
-                names = line.trim().replaceAll("\\s+\\(", "(").split("\\s+");
-                if (names.length != Text.split(line, null).length) {
-                    continue; // names with blanks cannot be told apart from the next one
-                }
+                names = line.trim().replaceAll("\\s+\\(", "(").split("\\s+"); // "Freq (Hz)" is one name
             }
             Column.Role[] roles = new Column.Role[names.length];
             double[] scales = new double[names.length];
@@ -162,15 +159,21 @@ public final class DelimitedTextReader implements SpectrumReader {
                     }
                 }
             }
-            if (f >= 0 && re >= 0 && im >= 0 && nextIsData(lines, i, delimiter)) {
+            int dataWidth = dataWidth(lines, i, delimiter);
+            // blank-separated names must line up with the values, or the columns would be guessed
+            boolean aligned = delimiter != null || dataWidth == names.length;
+            if (f >= 0 && re >= 0 && im >= 0 && dataWidth > 0 && aligned) {
                 return new Header(i, delimiter, roles, scales, f, re, im, negIm, nonBlankWidth(names));
             }
         }
         return null;
     }
 
-    /** The first non-blank line after the names (or after a count line) starts with numbers. */
-    private static boolean nextIsData(List<String> lines, int header, String delimiter) {
+    /**
+     * The number of values of the first data row after the names (a count line may come
+     * between, as in .P00), or 0 if no row starting with two numbers follows.
+     */
+    private static int dataWidth(List<String> lines, int header, String delimiter) {
         int seen = 0;
         for (int i = header + 1; i < lines.size() && seen < 2; i++) {
             if (lines.get(i).isBlank()) {
@@ -179,10 +182,10 @@ public final class DelimitedTextReader implements SpectrumReader {
             seen++;
             String[] v = Text.split(lines.get(i), delimiter);
             if (v.length >= 2 && Text.isNumber(v[0]) && Text.isNumber(v[1])) {
-                return true;
+                return nonBlankWidth(v);
             }
         }
-        return false;
+        return 0;
     }
 
     static String delimiterOf(String line) {

@@ -35,6 +35,8 @@ public final class ImporterRegistry implements SpectrumImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImporterRegistry.class);
     static final int HEAD = 64 * 1024;
+    /** Impedance exports are kilobytes to a few megabytes; refuse what cannot be one before reading it into memory. */
+    static final long MAX_BYTES = 512L * 1024 * 1024;
 
     private final List<SpectrumReader> readers = new CopyOnWriteArrayList<>();
 
@@ -61,6 +63,11 @@ public final class ImporterRegistry implements SpectrumImporter {
     @Override
     public List<Spectrum> read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw SpectrumFormatException.inFile(file.toString(), "file of " + size + " bytes is larger than the "
+                    + MAX_BYTES + " bytes an impedance export can plausibly be");
+        }
         return read(Files.readAllBytes(file), file.toString());
     }
 

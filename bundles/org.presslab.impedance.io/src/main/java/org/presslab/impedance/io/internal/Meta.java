@@ -71,7 +71,7 @@ final class Meta {
         }
         for (String p : datePatterns) {
             try {
-                return LocalDate.parse(date.trim(), DateTimeFormatter.ofPattern(p)).atTime(t);
+                return LocalDate.parse(date.trim(), DateTimeFormatter.ofPattern(p, java.util.Locale.ENGLISH)).atTime(t);
             } catch (DateTimeParseException e) {
                 // try the next
             }
@@ -82,7 +82,7 @@ final class Meta {
     static LocalTime parseTime(String time) {
         for (String p : new String[] {"H:mm:ss.SSS", "H:mm:ss", "H:mm", "h:mm:ss a", "h:mm a"}) {
             try {
-                return LocalTime.parse(time, DateTimeFormatter.ofPattern(p, java.util.Locale.ROOT));
+                return LocalTime.parse(time, DateTimeFormatter.ofPattern(p, java.util.Locale.ENGLISH));
             } catch (DateTimeParseException e) {
                 // try the next
             }

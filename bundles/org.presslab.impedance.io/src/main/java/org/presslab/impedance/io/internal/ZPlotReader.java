@@ -209,7 +209,7 @@ public final class ZPlotReader implements SpectrumReader {
     }
 
     private static void celsius(String value, Meta meta) {
-        String v = value.replaceAll("[^0-9.+-eE]", " ").trim().split("\\s+")[0];
+        String v = value.replaceAll("[^0-9.eE+\\-]", " ").trim().split("\\s+")[0];
         try {
             meta.celsius(Double.parseDouble(v));
         } catch (NumberFormatException e) {

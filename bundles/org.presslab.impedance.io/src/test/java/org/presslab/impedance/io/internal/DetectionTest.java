@@ -43,6 +43,15 @@ class DetectionTest {
     }
 
     @Test
+    void blankAlignedColumnsWithUnitsInParentheses() throws IOException {
+        Spectrum s = importer.read(Fixtures.MALFORMED.resolve("blank-aligned.txt")).get(0);
+        assertEquals(2, s.size());
+        assertEquals(1000, s.frequency(0), 0);
+        assertEquals(10.5, s.real(0), 0);
+        assertEquals(-0.25, s.imag(0), 0);
+    }
+
+    @Test
     void temperatureColumnGivesSpectrumTemperature() throws IOException {
         Spectrum s = importer.read(Fixtures.MALFORMED.resolve("temperature.mpt")).get(0);
         assertEquals(25.0 + 273.15, s.metadata().temperatureK(), 1e-9);
