@@ -1,0 +1,102 @@
+package org.presslab.press.sim.internal.ds;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.presslab.press.api.DeviceKind;
+import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.PressDriverProperties;
+import org.presslab.press.sim.SimSpec;
+import org.presslab.press.sim.SimulatedDevice;
+import org.presslab.time.TimeSource;
+
+/** A bolted fixed-gap pressure frame with a load cell, preloaded at assembly. */
+@Component(name = ScrewFrameComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {PressDriver.class, SimulatedDevice.class})
+@Designate(ocd = ScrewFrameComponent.Config.class, factory = true)
+@PressDriverProperties(kind = "SCREW_FRAME", capabilities = {"SENSE_FORCE"})
+public final class ScrewFrameComponent extends SimDriverComponent {
+
+    static final String PID = "org.presslab.press.sim.screwframe";
+
+    @ObjectClassDefinition(name = "Presslab simulated screw frame", description = "A bolted fixed-gap pressure frame with a load cell, preloaded at assembly.")
+    @interface Config {
+        @AttributeDefinition(name = "Driver id", description = "Stable id stations filter on")
+        String presslab_driver_id();
+
+        @AttributeDefinition(description = "Pellet diameter, mm")
+        double cellDiameterMm() default 10;
+
+        @AttributeDefinition(description = "Seed of noise and randomness")
+        long seed() default 1;
+
+        @AttributeDefinition(description = "Sensor sample rate, Hz")
+        double sampleRateHz() default 50;
+
+        @AttributeDefinition(description = "Sodium foil thickness, µm")
+        double anodeThicknessUm() default 70;
+
+        @AttributeDefinition(description = "Geometry factor g of the foil (sigma_eff = P/g) at 100 µm")
+        double geometryFactor() default 150;
+
+        @AttributeDefinition(description = "0 = full cell, 1 = symmetric Na|SE|Na")
+        double counterElectrodeCompensation() default 0;
+
+        @AttributeDefinition(description = "Elastic stack stiffness, kN/mm")
+        double stackStiffnessKNmm() default 5000;
+
+        @AttributeDefinition(description = "Cycling current density, mA/cm² (0 = no cycling)")
+        double cyclingCurrentDensityMAcm2() default 0;
+
+        @AttributeDefinition(description = "Capacity per half cycle, mAh/cm² (0 = no cycling)")
+        double cyclingCapacityMAhcm2() default 0;
+
+        @AttributeDefinition(description = "Half cycles to run (0 = endless)")
+        int cyclingHalfCycles() default 0;
+
+        @AttributeDefinition(description = "Load cell range, kN")
+        double loadCellRangeKN() default 10;
+
+        @AttributeDefinition(description = "Load cell resolution, N")
+        double loadCellResolutionN() default 0.2;
+
+        @AttributeDefinition(description = "Load cell noise, N rms")
+        double loadCellNoiseN() default 0.5;
+
+        @AttributeDefinition(description = "Frame, bolt and plunger stiffness, kN/mm")
+        double frameStiffnessKNmm() default 20;
+
+        @AttributeDefinition(description = "Pressure on the cell set at assembly, MPa")
+        double preloadMPa() default 15;
+
+        @AttributeDefinition(description = "Frame force rating, kN")
+        double ratedForceKN() default 10;
+
+        String webconsole_configurationFactory_nameHint() default "{presslab.driver.id}";
+    }
+
+    @Activate
+    public ScrewFrameComponent(@Reference TimeSource time, Config c) {
+        super(time, PID, spec(c), c.cyclingCurrentDensityMAcm2(), c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles());
+    }
+
+    static SimSpec spec(Config c) {
+        SimSpec s = Specs.common(PID, DeviceKind.SCREW_FRAME, c.presslab_driver_id(), c.cellDiameterMm(), c.seed(),
+                c.sampleRateHz(), c.anodeThicknessUm(), c.geometryFactor(), c.counterElectrodeCompensation(),
+                c.stackStiffnessKNmm());
+        s.cell().geometryReferenceThicknessM(100e-6);
+        Specs.loadCell(PID, s, c.loadCellRangeKN(), c.loadCellResolutionN(), c.loadCellNoiseN());
+        Specs.frame(PID, s, Double.POSITIVE_INFINITY, c.frameStiffnessKNmm(), c.preloadMPa(), c.ratedForceKN());
+        return s;
+    }
+
+    @Deactivate
+    void deactivate() {
+        deactivated();
+    }
+}

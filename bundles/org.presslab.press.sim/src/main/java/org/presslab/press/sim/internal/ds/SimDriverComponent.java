@@ -1,0 +1,128 @@
+package org.presslab.press.sim.internal.ds;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.presslab.press.api.Actuator;
+import org.presslab.press.api.Capability;
+import org.presslab.press.api.DeviceHealth;
+import org.presslab.press.api.DeviceInfo;
+import org.presslab.press.api.OperatorChannel;
+import org.presslab.press.api.Reading;
+import org.presslab.press.api.TemperatureControl;
+import org.presslab.press.sim.FaultInjector;
+import org.presslab.press.sim.PlantState;
+import org.presslab.press.sim.SimSpec;
+import org.presslab.press.sim.SimUnits;
+import org.presslab.press.sim.SimulatedCell;
+import org.presslab.press.sim.SimulatedDevice;
+import org.presslab.press.sim.SimulatedDevices;
+import org.presslab.time.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the DS components: validates the edge-unit configuration, builds the device and delegates to
+ * it. Each subclass is one factory PID with its own metatype.
+ */
+abstract class SimDriverComponent implements SimulatedDevice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimDriverComponent.class);
+
+    private final SimulatedDevice device;
+
+    SimDriverComponent(TimeSource time, String pid, SimSpec spec, double cyclingCurrentDensityMAcm2,
+            double cyclingCapacityMAhcm2, int cyclingHalfCycles) {
+        ConfigCheck.nonNegative(pid, "cyclingCurrentDensityMAcm2", cyclingCurrentDensityMAcm2);
+        ConfigCheck.nonNegative(pid, "cyclingCapacityMAhcm2", cyclingCapacityMAhcm2);
+        ConfigCheck.nonNegative(pid, "cyclingHalfCycles", cyclingHalfCycles);
+        if ((cyclingCurrentDensityMAcm2 > 0) != (cyclingCapacityMAhcm2 > 0)) {
+            throw new IllegalArgumentException(pid + " (" + spec.id() + "): cyclingCurrentDensityMAcm2 and "
+                    + "cyclingCapacityMAhcm2 must both be > 0 to cycle, or both 0; were " + cyclingCurrentDensityMAcm2
+                    + " and " + cyclingCapacityMAhcm2);
+        }
+        try {
+            this.device = SimulatedDevices.create(time, spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(pid + " (" + spec.id() + "): " + e.getMessage(), e);
+        }
+        if (cyclingCurrentDensityMAcm2 > 0) {
+            device.cell().startCycling(SimUnits.mAPerCm2(cyclingCurrentDensityMAcm2),
+                    SimUnits.mAhPerCm2(cyclingCapacityMAhcm2), cyclingHalfCycles);
+        }
+        LOG.info("Simulated {} '{}' active: cell Ø {} mm, seed {}, cycling {} mA/cm² x {} mAh/cm²", spec.kind(),
+                spec.id(), spec.cell().diameterM() * 1e3, spec.seed(), cyclingCurrentDensityMAcm2,
+                cyclingCapacityMAhcm2);
+    }
+
+    /** Called from each subclass's @Deactivate: the device holds its load (package contract). */
+    final void deactivated() {
+        device.close();
+        LOG.info("Simulated device '{}' deactivated, actuator left in HOLD", device.id());
+    }
+
+    @Override
+    public String id() {
+        return device.id();
+    }
+
+    @Override
+    public DeviceInfo info() {
+        return device.info();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return device.capabilities();
+    }
+
+    @Override
+    public Reading read() {
+        return device.read();
+    }
+
+    @Override
+    public DeviceHealth health() {
+        return device.health();
+    }
+
+    @Override
+    public Optional<Actuator> actuator() {
+        return device.actuator();
+    }
+
+    @Override
+    public Optional<TemperatureControl> temperatureControl() {
+        return device.temperatureControl();
+    }
+
+    @Override
+    public Optional<OperatorChannel> operatorChannel() {
+        return device.operatorChannel();
+    }
+
+    @Override
+    public SimulatedCell cell() {
+        return device.cell();
+    }
+
+    @Override
+    public FaultInjector faults() {
+        return device.faults();
+    }
+
+    @Override
+    public PlantState plantState() {
+        return device.plantState();
+    }
+
+    @Override
+    public SimSpec spec() {
+        return device.spec();
+    }
+
+    @Override
+    public void close() {
+        device.close();
+    }
+}
