@@ -112,10 +112,13 @@ public final class BioLogicMptReader implements SpectrumReader {
             if (rowWidth < 0) {
                 rowWidth = nValues;
             }
-            if (nValues < need || nValues != rowWidth) {
-                throw SpectrumFormatException.atLine(source, ln, (nValues < rowWidth || nValues < need ? "truncated row: "
-                        : "row too long: ") + nValues + " values, rows above have " + rowWidth + " (" + nNames
-                        + " column names)");
+            if (nValues < need) {
+                throw SpectrumFormatException.atLine(source, ln, "truncated row: " + nValues + " values, the impedance "
+                        + "columns need " + need + " (" + nNames + " column names)");
+            }
+            if (nValues != rowWidth) {
+                throw SpectrumFormatException.atLine(source, ln, (nValues < rowWidth ? "truncated row: " : "row too long: ")
+                        + nValues + " values, rows above have " + rowWidth + " (" + nNames + " column names)");
             }
             double f = Text.number(v[fCol], source, ln, "freq/Hz");
             double re = Text.number(v[reCol], source, ln, "Re(Z)/Ohm");

@@ -35,8 +35,7 @@ public final class DelimitedTextReader implements SpectrumReader {
     }
 
     /** A recognised header line. */
-    private record Header(int line, String delimiter, Column.Role[] roles, double[] scales, int f, int re, int im,
-            boolean negIm, int width) {
+    private record Header(int line, String delimiter, double[] scales, int f, int re, int im, boolean negIm) {
     }
 
     @Override
@@ -91,6 +90,8 @@ public final class DelimitedTextReader implements SpectrumReader {
             chiHeader(lines, h.line, meta);
         }
         Points pts = new Points(source, Points.Loc.LINE);
+        int need = Math.max(h.f, Math.max(h.re, h.im)) + 1;
+        int rowWidth = -1; // rows are compared with the first row: some exports name more columns than they write
         for (int i = h.line + 1; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -98,15 +99,17 @@ public final class DelimitedTextReader implements SpectrumReader {
             }
             int ln = i + 1;
             String[] v = Text.split(line, h.delimiter);
-            if (i == h.line + 1 && v.length == 1 || i == h.line + 1 && line.trim().matches("\\d+")) {
+            if (rowWidth < 0 && line.trim().matches("\\d+")) {
                 meta.put("declaredPoints", line.trim()); // .P00 writes the point count under the names
                 continue;
             }
             int width = nonBlankWidth(v);
-            int need = Math.max(h.f, Math.max(h.re, h.im)) + 1;
-            if (width < need || width < h.width) {
-                throw SpectrumFormatException.atLine(source, ln, "truncated row: " + width + " values for " + h.width
-                        + " columns");
+            if (rowWidth < 0) {
+                rowWidth = width;
+            }
+            if (width < need || width < rowWidth) {
+                throw SpectrumFormatException.atLine(source, ln, "truncated row: " + width + " values, "
+                        + (width < need ? "the impedance columns need " + need : "rows above have " + rowWidth));
             }
             double f = Text.number(v[h.f], source, ln, "frequency") * h.scales[h.f];
             double re = Text.number(v[h.re], source, ln, "Z'") * h.scales[h.re];
@@ -135,7 +138,6 @@ public final class DelimitedTextReader implements SpectrumReader {
             if (delimiter == null) {
                 names = line.trim().replaceAll("\\s+\\(", "(").split("\\s+"); // "Freq (Hz)" is one name
             }
-            Column.Role[] roles = new Column.Role[names.length];
             double[] scales = new double[names.length];
             int f = -1;
             int re = -1;
@@ -143,7 +145,6 @@ public final class DelimitedTextReader implements SpectrumReader {
             boolean negIm = false;
             for (int c = 0; c < names.length; c++) {
                 Column col = Column.of(names[c]);
-                roles[c] = col.role();
                 scales[c] = col.scale();
                 switch (col.role()) {
                     case FREQUENCY -> f = f < 0 ? c : f;
@@ -163,7 +164,7 @@ public final class DelimitedTextReader implements SpectrumReader {
             // blank-separated names must line up with the values, or the columns would be guessed
             boolean aligned = delimiter != null || dataWidth == names.length;
             if (f >= 0 && re >= 0 && im >= 0 && dataWidth > 0 && aligned) {
-                return new Header(i, delimiter, roles, scales, f, re, im, negIm, nonBlankWidth(names));
+                return new Header(i, delimiter, scales, f, re, im, negIm);
             }
         }
         return null;

@@ -58,6 +58,13 @@ class ErrorsTest {
     }
 
     @Test
+    void truncatedCsvRow() {
+        SpectrumFormatException e = fails("truncated.csv");
+        assertEquals(4, e.line());
+        assertTrue(e.problem().startsWith("truncated row: 2 values"), e.problem());
+    }
+
+    @Test
     void truncatedGamryRow() {
         SpectrumFormatException e = fails("truncated.DTA");
         assertEquals(8, e.line());
