@@ -16,7 +16,6 @@ final class DevicePort implements AutoCloseable {
     private final int baud;
     private SerialPort port;
     private int mode = -1;
-    private int timeout = -1;
 
     DevicePort(Path path, int baud) {
         this.path = path;
@@ -50,21 +49,38 @@ final class DevicePort implements AutoCloseable {
         return port != null;
     }
 
-    /** Reads what arrives within {@code timeoutMs}; -1 when the port vanished (it is then closed). */
+    /**
+     * Reads what arrives within {@code timeoutMs}; -1 when the port vanished (it is then closed).
+     * Polls every 0.2 ms rather than using jSerialComm's read timeouts, which on Linux wait in
+     * steps of 100 ms (VTIME) and would make the emulated device answer late.
+     */
     int readSome(byte[] buf, int off, int len, int timeoutMs) {
         if (!ensureOpen()) {
             return -1;
         }
-        if (mode != SerialPort.TIMEOUT_READ_SEMI_BLOCKING || timeout != timeoutMs) {
-            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, timeoutMs, 0);
-            mode = SerialPort.TIMEOUT_READ_SEMI_BLOCKING;
-            timeout = timeoutMs;
+        if (mode != SerialPort.TIMEOUT_NONBLOCKING) {
+            port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
+            mode = SerialPort.TIMEOUT_NONBLOCKING;
         }
-        int n = port.readBytes(buf, len, off);
-        if (n < 0) {
-            drop();
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (true) {
+            int avail = port.bytesAvailable();
+            if (avail < 0) {
+                drop();
+                return -1;
+            }
+            if (avail > 0) {
+                int n = port.readBytes(buf, Math.min(avail, len), off);
+                if (n < 0) {
+                    drop();
+                }
+                return n;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return 0;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000L);
         }
-        return n;
     }
 
     /** Writes; false when the port vanished. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import org.presslab.serial.Direction;
@@ -182,7 +183,7 @@ final class ManagedConnection implements SerialConnection {
         p.setComPortParameters(settings.baudRate(), settings.dataBits(), JSerialCommPortManager.stopBits(settings.stopBits()),
                 JSerialCommPortManager.parity(settings.parity()));
         p.setFlowControl(JSerialCommPortManager.flow(settings.flowControl()));
-        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
+        p.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
         if (!p.openPort()) {
             int errno = p.getLastErrorCode();
             registry.release(this);
@@ -287,18 +288,62 @@ final class ManagedConnection implements SerialConnection {
 
     @Override
     public int read(byte[] buffer, int offset, int length, int timeoutMs) throws SerialPortException {
-        SerialPort p = openPort();
-        timeouts(p, SerialPort.TIMEOUT_READ_BLOCKING, Math.max(1, timeoutMs));
-        int n = p.readBytes(buffer, length, offset);
-        return afterRead(p, buffer, offset, n);
+        return poll(buffer, offset, length, timeoutMs, false);
     }
 
     @Override
     public int readSome(byte[] buffer, int offset, int length, int timeoutMs) throws SerialPortException {
+        return poll(buffer, offset, length, timeoutMs, true);
+    }
+
+    /**
+     * Reads with a precise timeout. jSerialComm's own read timeouts use the tty's VTIME on Linux,
+     * which counts in steps of 100 ms (a 5 ms timeout waits 100 ms), far too coarse for Modbus
+     * RTU; so the port stays non-blocking and this polls what is available, every 0.1 ms for the
+     * first 5 ms of a wait and every 0.5 ms after.
+     */
+    private int poll(byte[] buffer, int offset, int length, int timeoutMs, boolean some) throws SerialPortException {
         SerialPort p = openPort();
-        timeouts(p, SerialPort.TIMEOUT_READ_SEMI_BLOCKING, Math.max(1, timeoutMs));
-        int n = p.readBytes(buffer, length, offset);
-        return afterRead(p, buffer, offset, n);
+        timeouts(p, SerialPort.TIMEOUT_NONBLOCKING, 0);
+        long start = System.nanoTime();
+        long deadline = start + Math.max(0, timeoutMs) * 1_000_000L;
+        int got = 0;
+        while (got < length) {
+            int avail = p.bytesAvailable();
+            if (avail < 0) {
+                if (state == PortState.CLOSED) {
+                    throw PortErrors.closed(id());
+                }
+                throw lost(p, "status failed");
+            }
+            if (avail > 0) {
+                int n = p.readBytes(buffer, Math.min(avail, length - got), offset + got);
+                if (n < 0) {
+                    if (state == PortState.CLOSED) {
+                        throw PortErrors.closed(id());
+                    }
+                    throw lost(p, "read failed");
+                }
+                if (n > 0) {
+                    afterRead(p, buffer, offset + got, n);
+                    got += n;
+                    if (some) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
+                break;
+            }
+            if (state == PortState.CLOSED || port != p) {
+                throw state == PortState.CLOSED ? PortErrors.closed(id()) : lost(p, "closed under a reader");
+            }
+            long step = now - start < 5_000_000L ? 100_000L : 500_000L;
+            LockSupport.parkNanos(Math.min(step, deadline - now));
+        }
+        return got;
     }
 
     private int afterRead(SerialPort p, byte[] buffer, int offset, int n) throws SerialPortException {

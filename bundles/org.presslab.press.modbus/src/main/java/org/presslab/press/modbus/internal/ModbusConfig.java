@@ -1,0 +1,166 @@
+package org.presslab.press.modbus.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Metatype of a Modbus RTU device (factory PID {@code org.presslab.press.modbus}). The component
+ * reads the raw properties through {@link ModbusSettings#parse}, which holds the same defaults.
+ * Register addresses: as sent on the wire with {@code address.base=0}, as numbered in the manual
+ * from 1 with {@code address.base=1}; -1 = not present.
+ */
+@ObjectClassDefinition(name = "Presslab Modbus RTU device", description = "A press controller or indicator on Modbus RTU, with its register map.")
+@interface ModbusConfig {
+
+    String webconsole_configurationFactory_nameHint() default "Modbus {presslab.driver.id} on {port}";
+
+    @AttributeDefinition(name = "Driver id", description = "Stable, unique id; stations select the driver by it.")
+    String presslab_driver_id();
+
+    @AttributeDefinition(name = "Port", description = "Device path, also a link such as /dev/serial/by-id/...; empty to select by USB identity.", required = false)
+    String port() default "";
+
+    @AttributeDefinition(name = "USB vendor id", description = "Hex, e.g. 0403 (when port is empty).", required = false)
+    String usb_vendorId() default "";
+
+    @AttributeDefinition(name = "USB product id", description = "Hex, e.g. 6001 (when port is empty).", required = false)
+    String usb_productId() default "";
+
+    @AttributeDefinition(name = "USB serial number", description = "Tells two adapters of the same model apart.", required = false)
+    String usb_serial() default "";
+
+    @AttributeDefinition(name = "Baud rate")
+    int baudRate() default 9600;
+
+    @AttributeDefinition(name = "Data bits", min = "7", max = "8")
+    int dataBits() default 8;
+
+    @AttributeDefinition(name = "Parity", options = {@org.osgi.service.metatype.annotations.Option(value = "NONE"),
+            @org.osgi.service.metatype.annotations.Option(value = "EVEN"), @org.osgi.service.metatype.annotations.Option(value = "ODD")})
+    String parity() default "NONE";
+
+    @AttributeDefinition(name = "Stop bits", description = "1 or 2 (Modbus: 2 when there is no parity, if the device allows).")
+    String stopBits() default "1";
+
+    @AttributeDefinition(name = "Flow control", description = "NONE, RTS_CTS or XON_XOFF.")
+    String flowControl() default "NONE";
+
+    @AttributeDefinition(name = "Slave id", min = "1", max = "247")
+    int slaveId() default 1;
+
+    @AttributeDefinition(name = "Reply timeout (ms)", min = "1")
+    int timeout_ms() default 200;
+
+    @AttributeDefinition(name = "Retries", description = "Extra tries of a failed transaction, at once.", min = "0", max = "10")
+    int retries() default 2;
+
+    @AttributeDefinition(name = "Poll period (ms)", min = "1")
+    int poll_period_ms() default 20;
+
+    @AttributeDefinition(name = "Stale after (ms)", description = "A reading older than this is STALE.")
+    int stale_after_ms() default 500;
+
+    @AttributeDefinition(name = "Disconnected after", description = "Failed polls in a row before the device counts as DISCONNECTED.")
+    int disconnect_after() default 3;
+
+    @AttributeDefinition(name = "Address base", description = "0: addresses as on the wire; 1: as numbered from 1 in the manual.")
+    int address_base() default 0;
+
+    String force_table() default "INPUT";
+
+    int force_address() default -1;
+
+    @AttributeDefinition(description = "INT16, UINT16, INT32, UINT32 or FLOAT32")
+    String force_type() default "INT32";
+
+    @AttributeDefinition(description = "HIGH_FIRST or LOW_FIRST (32-bit types)")
+    String force_wordOrder() default "HIGH_FIRST";
+
+    double force_scale() default 1;
+
+    double force_offset() default 0;
+
+    @AttributeDefinition(description = "N, kN, kgf, lbf or tf")
+    String force_unit() default "N";
+
+    String pressure_table() default "INPUT";
+
+    int pressure_address() default -1;
+
+    String pressure_type() default "INT32";
+
+    String pressure_wordOrder() default "HIGH_FIRST";
+
+    double pressure_scale() default 1;
+
+    double pressure_offset() default 0;
+
+    @AttributeDefinition(description = "Pa, kPa, MPa, bar or psi")
+    String pressure_unit() default "MPa";
+
+    int setpoint_address() default -1;
+
+    String setpoint_type() default "INT32";
+
+    String setpoint_wordOrder() default "HIGH_FIRST";
+
+    double setpoint_scale() default 1;
+
+    double setpoint_offset() default 0;
+
+    @AttributeDefinition(description = "A force unit gives FORCE_SETPOINT, a pressure unit PRESSURE_SETPOINT")
+    String setpoint_unit() default "N";
+
+    @AttributeDefinition(description = "Holding register of a raw output in [-1, 1] (RAW_OUTPUT mode); -1 = none")
+    int output_address() default -1;
+
+    String output_type() default "INT16";
+
+    @AttributeDefinition(description = "Output per count (0.001: -1000..1000 counts)")
+    double output_scale() default 0.001;
+
+    @AttributeDefinition(description = "Holding register that takes mode commands; -1 = none")
+    int command_address() default -1;
+
+    int command_run() default -1;
+
+    int command_raw() default -1;
+
+    int command_hold() default -1;
+
+    int command_vent() default -1;
+
+    int command_stop() default -1;
+
+    @AttributeDefinition(description = "Coil that enables the actuator (off = STOP); -1 = none")
+    int enable_coil() default -1;
+
+    String status_table() default "INPUT";
+
+    int status_address() default -1;
+
+    int status_alarmMask() default 0;
+
+    int status_overloadMask() default 0;
+
+    @AttributeDefinition(description = "Bits that mean the device holds on its own (its watchdog); the driver then writes its latest command again")
+    int status_holdMask() default 0;
+
+    String device_kind() default "AUTOMATIC_HYDRAULIC_PRESS";
+
+    String device_vendor() default "";
+
+    String device_model() default "";
+
+    @AttributeDefinition(name = "Force range (kN)", description = "0 = unknown")
+    double forceRange_kN() default 0;
+
+    @AttributeDefinition(name = "Force rating (kN)", description = "Required with a setpoint or output: setpoints above it are refused")
+    double forceRating_kN() default 0;
+
+    @AttributeDefinition(name = "Ram area (mm²)", description = "Turns line pressure into force; 0 = not hydraulic")
+    double ramArea_mm2() default 0;
+
+    @AttributeDefinition(name = "Fastest force rate (kN/s)", description = "0 = unknown")
+    double maxForceRate_kNps() default 0;
+}

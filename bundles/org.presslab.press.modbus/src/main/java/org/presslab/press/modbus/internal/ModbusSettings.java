@@ -1,0 +1,195 @@
+package org.presslab.press.modbus.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.presslab.press.api.ActuationMode;
+import org.presslab.press.api.DeviceKind;
+import org.presslab.press.api.SafeAction;
+import org.presslab.press.modbus.internal.RegisterValue.DataType;
+import org.presslab.press.modbus.internal.RegisterValue.Table;
+import org.presslab.serial.FlowControl;
+import org.presslab.serial.Parity;
+import org.presslab.serial.PortSelector;
+import org.presslab.serial.SerialSettings;
+import org.presslab.serial.StopBits;
+
+/**
+ * A Modbus device's configuration, validated: the port, the slave and the register map. Built
+ * from the factory configuration's properties ({@link #parse}); every problem names its key.
+ */
+record ModbusSettings(String id, PortSelector port, SerialSettings serial, int slaveId, int timeoutMs, int retries,
+        int pollPeriodMs, int staleAfterMs, int disconnectAfter, Optional<RegisterValue> force,
+        Optional<RegisterValue> pressure, Optional<RegisterValue> setpoint, Optional<RegisterValue> output,
+        int commandAddress, Map<String, Integer> commands, int enableCoil, Table statusTable, int statusAddress,
+        int alarmMask, int overloadMask, int holdMask, DeviceKind kind, String vendor, String model,
+        double forceRangeN, double forceRatingN, double ramAreaM2, double maxForceRateNps) {
+
+    static final String RUN = "run";
+    static final String RAW = "raw";
+    static final String HOLD = "hold";
+    static final String VENT = "vent";
+    static final String STOP = "stop";
+
+    /** The actuation modes the map supports. */
+    List<ActuationMode> modes() {
+        List<ActuationMode> m = new ArrayList<>();
+        if (setpoint.isPresent() && commandFor(RUN).isPresent() || setpoint.isPresent() && commandAddress < 0) {
+            m.add(setpoint.get().unit().force ? ActuationMode.FORCE_SETPOINT : ActuationMode.PRESSURE_SETPOINT);
+        }
+        if (output.isPresent()) {
+            m.add(ActuationMode.RAW_OUTPUT);
+        }
+        return m;
+    }
+
+    /** The safe actions the map can perform. */
+    List<SafeAction> safeActions() {
+        List<SafeAction> s = new ArrayList<>();
+        if (commandFor(HOLD).isPresent() || output.isPresent()) {
+            s.add(SafeAction.HOLD);
+        }
+        if (commandFor(VENT).isPresent()) {
+            s.add(SafeAction.VENT);
+        }
+        if (commandFor(STOP).isPresent() || enableCoil >= 0) {
+            s.add(SafeAction.STOP);
+        }
+        return s;
+    }
+
+    Optional<Integer> commandFor(String action) {
+        Integer v = commands.get(action);
+        return commandAddress >= 0 && v != null && v >= 0 ? Optional.of(v) : Optional.empty();
+    }
+
+    static ModbusSettings parse(Map<String, ?> properties) {
+        String id = new Props(properties, "Modbus device").str("presslab.driver.id", "");
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("Modbus device: 'presslab.driver.id' is required (a stable name such as press-1)");
+        }
+        Props p = new Props(properties, "Modbus device '" + id + "'");
+        String path = p.str("port", "");
+        int vid = PortSelector.parseUsbId(p.str("usb.vendorId", ""));
+        int pid = PortSelector.parseUsbId(p.str("usb.productId", ""));
+        PortSelector port;
+        try {
+            port = new PortSelector(path, path.isEmpty() ? vid : -1, path.isEmpty() ? pid : -1, p.str("usb.serial", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(p.where() + ": " + e.getMessage() + " ('port' or 'usb.vendorId' + 'usb.productId')");
+        }
+        StopBits stop = switch (p.str("stopBits", "1")) {
+            case "1" -> StopBits.ONE;
+            case "1.5" -> StopBits.ONE_POINT_FIVE;
+            case "2" -> StopBits.TWO;
+            default -> throw p.bad("stopBits", p.str("stopBits", "1"), "1, 1.5 or 2");
+        };
+        SerialSettings serial;
+        try {
+            serial = new SerialSettings(p.integer("baudRate", 9600), p.integer("dataBits", 8),
+                    p.enumValue("parity", Parity.class, "NONE"), stop, p.enumValue("flowControl", FlowControl.class, "NONE"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(p.where() + ": " + e.getMessage());
+        }
+        int slave = p.integer("slaveId", 1);
+        if (slave < 1 || slave > 247) {
+            throw p.bad("slaveId", String.valueOf(slave), "1..247");
+        }
+        int base = p.integer("address.base", 0);
+        if (base != 0 && base != 1) {
+            throw p.bad("address.base", String.valueOf(base), "0 (addresses as sent on the wire) or 1 (as numbered from 1 in the manual)");
+        }
+        Optional<RegisterValue> force = value(p, "force", base, "INPUT", "INT32", "N");
+        Optional<RegisterValue> pressure = value(p, "pressure", base, "INPUT", "INT32", "MPa");
+        if (force.isEmpty() && pressure.isEmpty()) {
+            throw new IllegalArgumentException(p.where() + ": the register map needs 'force.address' or 'pressure.address'");
+        }
+        Optional<RegisterValue> setpoint = value(p, "setpoint", base, "HOLDING", "INT32", "N");
+        if (setpoint.isPresent() && setpoint.get().table() != Table.HOLDING) {
+            throw p.bad("setpoint.table", "INPUT", "HOLDING (input registers cannot be written)");
+        }
+        Optional<RegisterValue> output = value(p, "output", base, "HOLDING", "INT16", "");
+        if (output.isPresent() && output.get().table() != Table.HOLDING) {
+            throw p.bad("output.table", "INPUT", "HOLDING (input registers cannot be written)");
+        }
+        int cmdAddr = wire(p, "command.address", base);
+        Map<String, Integer> commands = Map.of(RUN, p.integer("command.run", -1), RAW, p.integer("command.raw", -1),
+                HOLD, p.integer("command.hold", -1), VENT, p.integer("command.vent", -1), STOP, p.integer("command.stop", -1));
+        int statusAddr = wire(p, "status.address", base);
+        double rangeKn = p.number("forceRange.kN", 0);
+        double ratingKn = p.number("forceRating.kN", 0);
+        if ((setpoint.isPresent() || output.isPresent()) && !(ratingKn > 0)) {
+            throw p.bad("forceRating.kN", String.valueOf(ratingKn),
+                    "the press's force rating in kN (> 0) when the map has a setpoint or output: the driver refuses setpoints above it");
+        }
+        int period = p.integer("poll.period.ms", 20);
+        int timeout = p.integer("timeout.ms", 200);
+        int retries = p.integer("retries", 2);
+        int stale = p.integer("stale.after.ms", 500);
+        int disconnectAfter = p.integer("disconnect.after", 3);
+        if (period < 1) {
+            throw p.bad("poll.period.ms", String.valueOf(period), "at least 1");
+        }
+        if (timeout < 1) {
+            throw p.bad("timeout.ms", String.valueOf(timeout), "at least 1");
+        }
+        if (retries < 0 || retries > 10) {
+            throw p.bad("retries", String.valueOf(retries), "0..10");
+        }
+        if (stale < period) {
+            throw p.bad("stale.after.ms", String.valueOf(stale), "at least poll.period.ms (" + period + ")");
+        }
+        if (disconnectAfter < 1) {
+            throw p.bad("disconnect.after", String.valueOf(disconnectAfter), "at least 1");
+        }
+        return new ModbusSettings(id, port, serial, slave, timeout, retries, period, stale, disconnectAfter, force, pressure,
+                setpoint, output, cmdAddr, commands, p.integer("enable.coil", -1) < 0 ? -1 : wireValue(p, "enable.coil", p.integer("enable.coil", -1), base),
+                p.enumValue("status.table", Table.class, "INPUT"), statusAddr, p.integer("status.alarmMask", 0),
+                p.integer("status.overloadMask", 0), p.integer("status.holdMask", 0),
+                p.enumValue("device.kind", DeviceKind.class, "AUTOMATIC_HYDRAULIC_PRESS"), p.str("device.vendor", ""),
+                p.str("device.model", ""), rangeKn > 0 ? rangeKn * 1e3 : Double.NaN, ratingKn > 0 ? ratingKn * 1e3 : Double.NaN,
+                p.number("ramArea.mm2", 0) > 0 ? p.number("ramArea.mm2", 0) * 1e-6 : Double.NaN,
+                p.number("maxForceRate.kNps", 0) > 0 ? p.number("maxForceRate.kNps", 0) * 1e3 : Double.NaN);
+    }
+
+    private static int wire(Props p, String key, int base) {
+        int a = p.integer(key, -1);
+        return a < 0 ? -1 : wireValue(p, key, a, base);
+    }
+
+    private static int wireValue(Props p, String key, int a, int base) {
+        if (a - base < 0) {
+            throw p.bad(key, String.valueOf(a), "at least 1 with address.base=1");
+        }
+        return a - base;
+    }
+
+    private static Optional<RegisterValue> value(Props p, String prefix, int base, String table, String type, String unit) {
+        int addr = wire(p, prefix + ".address", base);
+        if (addr < 0) {
+            return Optional.empty();
+        }
+        String u = p.str(prefix + ".unit", unit);
+        Unit parsed = u.isEmpty() ? null : Unit.parse(u, prefix + ".unit");
+        if (prefix.equals("force") && parsed != null && !parsed.force) {
+            throw p.bad("force.unit", u, "a force unit (N, kN, kgf, lbf, tf)");
+        }
+        if (prefix.equals("pressure") && parsed != null && parsed.force) {
+            throw p.bad("pressure.unit", u, "a pressure unit (Pa, kPa, MPa, bar, psi)");
+        }
+        String order = p.str(prefix + ".wordOrder", "HIGH_FIRST").toUpperCase(Locale.ROOT);
+        if (!order.equals("HIGH_FIRST") && !order.equals("LOW_FIRST")) {
+            throw p.bad(prefix + ".wordOrder", order, "HIGH_FIRST or LOW_FIRST");
+        }
+        try {
+            return Optional.of(new RegisterValue(p.enumValue(prefix + ".table", Table.class, table), addr,
+                    p.enumValue(prefix + ".type", DataType.class, type), order.equals("LOW_FIRST"),
+                    p.number(prefix + ".scale", prefix.equals("output") ? 0.001 : 1), p.number(prefix + ".offset", 0), parsed));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(p.where() + ": " + prefix + ": " + e.getMessage());
+        }
+    }
+}
