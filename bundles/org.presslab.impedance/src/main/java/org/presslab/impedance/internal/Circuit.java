@@ -43,10 +43,7 @@ public final class Circuit implements CircuitModel {
 
         @Override
         void eval(double w, double[] p, double[] s, int sp, double[] dr, double[] di) {
-            double[] z = new double[2];
-            type.eval(w, p, offset, z, dr, di);
-            s[sp] = z[0];
-            s[sp + 1] = z[1];
+            type.eval(w, p, offset, s, sp, dr, di);
         }
     }
 

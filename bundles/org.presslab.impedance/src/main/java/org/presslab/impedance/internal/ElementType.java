@@ -49,14 +49,14 @@ enum ElementType {
     static final ElementType[] BY_NAME_LENGTH = {TLMQ, CPE, Wo, Ws, R, C, L, W, G};
 
     /**
-     * Z at angular frequency w into z[0..1]; derivatives into dr/di at off.. when dr != null.
+     * Z at angular frequency w into z[zo], z[zo + 1]; derivatives into dr/di at off.. when dr != null.
      * p holds all parameters of the circuit; this element's start at off.
      */
-    void eval(double w, double[] p, int off, double[] z, double[] dr, double[] di) {
+    void eval(double w, double[] p, int off, double[] z, int zo, double[] dr, double[] di) {
         switch (this) {
             case R -> {
-                z[0] = p[off];
-                z[1] = 0;
+                z[zo] = p[off];
+                z[zo + 1] = 0;
                 if (dr != null) {
                     dr[off] = 1;
                     di[off] = 0;
@@ -64,16 +64,16 @@ enum ElementType {
             }
             case C -> {
                 double c = p[off];
-                z[0] = 0;
-                z[1] = -1.0 / (w * c);
+                z[zo] = 0;
+                z[zo + 1] = -1.0 / (w * c);
                 if (dr != null) {
                     dr[off] = 0;
                     di[off] = 1.0 / (w * c * c);
                 }
             }
             case L -> {
-                z[0] = 0;
-                z[1] = w * p[off];
+                z[zo] = 0;
+                z[zo + 1] = w * p[off];
                 if (dr != null) {
                     dr[off] = 0;
                     di[off] = w;
@@ -86,8 +86,8 @@ enum ElementType {
                 double phi = -a * Math.PI / 2;
                 double zr = mag * Math.cos(phi);
                 double zi = mag * Math.sin(phi);
-                z[0] = zr;
-                z[1] = zi;
+                z[zo] = zr;
+                z[zo + 1] = zi;
                 if (dr != null) {
                     dr[off] = -zr / q;
                     di[off] = -zi / q;
@@ -100,22 +100,22 @@ enum ElementType {
             }
             case W -> {
                 double s = 1.0 / Math.sqrt(w);
-                z[0] = p[off] * s;
-                z[1] = -p[off] * s;
+                z[zo] = p[off] * s;
+                z[zo + 1] = -p[off] * s;
                 if (dr != null) {
                     dr[off] = s;
                     di[off] = -s;
                 }
             }
-            case Wo, Ws -> warburgFinite(this == Wo, w, p, off, z, dr, di);
+            case Wo, Ws -> warburgFinite(this == Wo, w, p, off, z, zo, dr, di);
             case G -> {
                 double rg = p[off];
                 double t = p[off + 1];
                 // u = 1 + j w t; Z = rg u^-1/2
                 Cx u = new Cx(1, w * t);
                 Cx inv = u.pow(-0.5);
-                z[0] = rg * inv.re();
-                z[1] = rg * inv.im();
+                z[zo] = rg * inv.re();
+                z[zo + 1] = rg * inv.im();
                 if (dr != null) {
                     dr[off] = inv.re();
                     di[off] = inv.im();
@@ -127,8 +127,8 @@ enum ElementType {
             }
             case TLMQ -> {
                 Cx v = tlmq(w, p[off], p[off + 1], p[off + 2]);
-                z[0] = v.re();
-                z[1] = v.im();
+                z[zo] = v.re();
+                z[zo + 1] = v.im();
                 if (dr != null) {
                     for (int k = 0; k < 3; k++) {
                         double[] q = {p[off], p[off + 1], p[off + 2]};
@@ -146,7 +146,7 @@ enum ElementType {
         }
     }
 
-    private static void warburgFinite(boolean open, double w, double[] p, int off, double[] z, double[] dr,
+    private static void warburgFinite(boolean open, double w, double[] p, int off, double[] z, int zo, double[] dr,
             double[] di) {
         double z0 = p[off];
         double tau = p[off + 1];
@@ -166,8 +166,8 @@ enum ElementType {
             Cx sech2 = Cx.ONE.minus(t.times(t));
             dg = sech2.div(s).minus(t.div(s.times(s)));
         }
-        z[0] = z0 * g.re();
-        z[1] = z0 * g.im();
+        z[zo] = z0 * g.re();
+        z[zo + 1] = z0 * g.im();
         if (dr != null) {
             dr[off] = g.re();
             di[off] = g.im();

@@ -76,6 +76,18 @@ public final class LinKk implements KramersKronig {
         return tau;
     }
 
+    /** One linear KK fit with exactly m RC elements over the measured range. */
+    static KkResult fitFixed(Spectrum s, int m, boolean capacitance) {
+        double wMin = Double.POSITIVE_INFINITY;
+        double wMax = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double w = 2 * Math.PI * s.frequency(i);
+            wMin = Math.min(wMin, w);
+            wMax = Math.max(wMax, w);
+        }
+        return fit(s, m, wMin, wMax, new KkOptions(0.85, Math.max(m, 1), m, capacitance, 0.01));
+    }
+
     private static KkResult fit(Spectrum s, int m, double wMin, double wMax, KkOptions o) {
         int n = s.size();
         boolean cap = o.seriesCapacitance();

@@ -1,0 +1,70 @@
+package org.presslab.bench.impedance;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.presslab.impedance.api.CircuitFitter;
+import org.presslab.impedance.api.DrtAnalyzer;
+import org.presslab.impedance.api.DrtResult;
+import org.presslab.impedance.api.FitResult;
+import org.presslab.impedance.api.KkResult;
+import org.presslab.impedance.api.KramersKronig;
+import org.presslab.impedance.api.Spectrum;
+import org.presslab.impedance.internal.CnlsFitter;
+import org.presslab.impedance.internal.LinKk;
+import org.presslab.impedance.internal.TikhonovDrt;
+
+/**
+ * Time per analysis of one 60-point spectrum, sampled (SampleTime gives the median, p0.50). Each
+ * invocation takes the next of 256 noisy spectra, so no result can be cached.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class FitBenchmark {
+
+    @Param({Spectra.TWO_CPE_W, Spectra.RC_WO})
+    public String circuit;
+
+    private final CircuitFitter fitter = new CnlsFitter();
+    private final KramersKronig kk = new LinKk();
+    private final DrtAnalyzer drt = new TikhonovDrt();
+    private Spectrum[] spectra;
+    private int next;
+
+    @Setup
+    public void setup() {
+        spectra = Spectra.noisy(circuit, 256, 12345);
+    }
+
+    private Spectrum nextSpectrum() {
+        Spectrum s = spectra[next];
+        next = (next + 1) & 255;
+        return s;
+    }
+
+    /** Full CNLS fit from automatic guesses (modulus weighting, multi-start fallback enabled). */
+    @Benchmark
+    public FitResult fit() {
+        return fitter.fit(nextSpectrum(), circuit);
+    }
+
+    /** Lin-KK with automatic M. */
+    @Benchmark
+    public KkResult linKk() {
+        return kk.test(nextSpectrum());
+    }
+
+    /** DRT with lambda chosen by GCV over 18 values. */
+    @Benchmark
+    public DrtResult drtGcv() {
+        return drt.analyze(nextSpectrum());
+    }
+}
