@@ -91,6 +91,10 @@ public final class StationEngine implements Station {
     double recipeLimitPa = Double.NaN;
     String recipeLimitName = "";
     private boolean bumpless;
+    /** Closing the gap to the stack before a ramp can start: slow, constant output until contact. */
+    boolean approaching;
+    /** Pressure that counts as contact with the stack, Pa. */
+    static final double CONTACT_PA = 0.3e6;
 
     // Last values (written by the loop under lock, read anywhere).
     volatile double lastPressure = Double.NaN;
@@ -343,6 +347,21 @@ public final class StationEngine implements Station {
 
     /** One control step: setpoint, supervisor check, output. Under lock; allocation-free except the SPI's command record. */
     private double control(DriverBinding b, double p, long now) {
+        double value;
+        if (approaching) {
+            if (p < CONTACT_PA) {
+                setpoint.hold(p > 0 ? p : 0);
+                value = approachOutput(b);
+                send(b, value);
+                return value;
+            }
+            approaching = false;
+            setpoint.hold(p);
+            setpoint.start(p, approachTarget, approachRate);
+            bumpless = true;
+            setState(StationState.RAMPING, String.format(Locale.ROOT, "contact at %.3f MPa: ramping to %.3f MPa",
+                    p / 1e6, approachTarget / 1e6));
+        }
         double sp = setpoint.step(dt);
         double limit = maxPressurePa(b);
         if (sp > limit) {
@@ -353,7 +372,6 @@ public final class StationEngine implements Station {
         if (state == StationState.RAMPING && setpoint.atTarget()) {
             setState(StationState.HOLDING, String.format(Locale.ROOT, "holding %.3f MPa", sp / 1e6));
         }
-        double value;
         if (b.mode == ActuationMode.RAW_OUTPUT) {
             double ff = 0;
             if (b.model != null) {
@@ -370,6 +388,14 @@ public final class StationEngine implements Station {
         }
         send(b, value);
         return value;
+    }
+
+    private double approachTarget;
+    private double approachRate;
+
+    /** Output that closes the gap no faster than the station's maximum rate would load the stack on contact. */
+    private double approachOutput(DriverBinding b) {
+        return b.plantGainPaPerS > 0 ? Math.min(1, Math.max(0.005, cfg.maxRatePaPerS() / b.plantGainPaPerS)) : 0.05;
     }
 
     private void send(DriverBinding b, double value) {
@@ -543,6 +569,17 @@ public final class StationEngine implements Station {
             setpoint.hold(measuredPa);
             bumpless = true;
             controlling = true;
+        }
+        approaching = false;
+        DriverBinding b = binding;
+        if (b != null && b.mode == ActuationMode.RAW_OUTPUT && measuredPa < CONTACT_PA && targetPa > CONTACT_PA) {
+            approaching = true;
+            approachTarget = targetPa;
+            approachRate = Double.isNaN(ratePaPerS) ? cfg.defaultRatePaPerS() : ratePaPerS;
+            setpoint.hold(Math.max(0, measuredPa));
+            setState(StationState.RAMPING, String.format(Locale.ROOT, "approaching the stack (contact at %.1f MPa), then %.3f MPa",
+                    CONTACT_PA / 1e6, targetPa / 1e6));
+            return;
         }
         if (Double.isNaN(ratePaPerS)) {
             setpoint.hold(targetPa);

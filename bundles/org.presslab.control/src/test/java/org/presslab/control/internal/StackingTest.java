@@ -1,0 +1,54 @@
+package org.presslab.control.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.presslab.control.api.StationState;
+import org.presslab.press.sim.SimulatedDevice;
+import org.presslab.press.sim.SimulatedDevices;
+
+class StackingTest {
+
+    @Test
+    void stacking74MPaOn10mmOvershootsLessThanHalfAnMPaAndSettles() throws Exception {
+        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+            SimulatedDevice press = h.press("sim-press-1", 42);
+            h.bind(press);
+            h.run(0.5);
+            h.station.ramp(74e6, 2e6);
+            double start = h.time.nanoTime() / 1e9;
+            h.run(60);
+            double end = h.time.nanoTime() / 1e9;
+            double max = h.maxPressure(start, end);
+            double[] means = h.secondMeans(end - 10, end);
+            double overshoot = max - 74e6;
+            // Settled: every sample of the last 10 s within ±0.2 MPa.
+            double worst = 0;
+            for (var s : h.station.history(10)) {
+                worst = Math.max(worst, Math.abs(s.pressurePa() - 74e6));
+            }
+            System.out.printf("STACKING 74 MPa on 10 mm: overshoot %.3f MPa (peak %.3f MPa), last 10 s worst |error| %.3f MPa, "
+                    + "1-s means %.4f..%.4f MPa%n", overshoot / 1e6, max / 1e6, worst / 1e6, min(means) / 1e6, maxOf(means) / 1e6);
+            assertTrue(overshoot < 0.5e6, "overshoot " + overshoot / 1e6 + " MPa");
+            assertTrue(worst <= 0.2e6, "settled within ±0.2 MPa, worst " + worst / 1e6);
+            assertEquals(StationState.HOLDING, h.station.status().state());
+        }
+    }
+
+    static double min(double[] a) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    static double maxOf(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}
