@@ -64,8 +64,8 @@ public @interface StationConfiguration {
     @AttributeDefinition(required = false, description = "Window of the force-drop interlock, s.")
     double forceDropWindowS() default 0.1;
 
-    @AttributeDefinition(required = false, description = "Runaway-travel interlock: closing travel above this within 1 s under load trips, mm (0 = off).")
-    double runawayTravelMm() default 0.5;
+    @AttributeDefinition(required = false, description = "Runaway-travel interlock: closing travel above this within 1 s under load trips, mm (0 = off). Normal loading moves the platen µm/s; a cracked pellet lets the ram run.")
+    double runawayTravelMm() default 0.05;
 
     @AttributeDefinition(required = false, description = "Closed-loop time constant of the pressure loop, s (gains follow from the driver's force rate).")
     double closedLoopTimeS() default 0.08;

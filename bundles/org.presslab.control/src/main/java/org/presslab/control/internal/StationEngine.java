@@ -127,8 +127,9 @@ public final class StationEngine implements Station {
     private final long epochNanos0;
     private final Instant epoch0;
 
-    private Scheduled loopTask;
-    private Scheduled supervisorTask;
+    Scheduled loopTask;
+    private volatile Scheduled supervisorTask;
+    private Scheduled supervisorStarter;
     private Scheduled dispatchTask;
     volatile RecipeExecutor run;
     private volatile boolean closed;
@@ -154,7 +155,12 @@ public final class StationEngine implements Station {
         windowStartNanos = now;
         supervisor.start(now);
         loopTask = time.scheduleAtFixedRate("presslab-loop-" + cfg.id(), periodNanos, this::loopTick);
-        supervisorTask = time.scheduleAtFixedRate("presslab-supervisor-" + cfg.id(), periodNanos, supervisor::tick);
+        // Half a period out of phase with the loop: between them a fault is seen within half a period.
+        supervisorStarter = time.schedule("presslab-supervisor-start-" + cfg.id(), periodNanos / 2, () -> {
+            if (!closed) {
+                supervisorTask = time.scheduleAtFixedRate("presslab-supervisor-" + cfg.id(), periodNanos, supervisor::tick);
+            }
+        });
         dispatchTask = time.scheduleAtFixedRate("presslab-dispatch-" + cfg.id(), Math.round(1e9 / DISPATCH_HZ), this::dispatch);
         LOG.info("Station '{}' started: {} Hz loop, cell {} mm², fixture rating {} MPa, driver filter {}", cfg.id(),
                 cfg.loopRateHz(), fmt(cfg.cellAreaM2() * 1e6), fmt(cfg.fixtureRatingPa() / 1e6), cfg.driverFilter());
@@ -171,7 +177,7 @@ public final class StationEngine implements Station {
         if (b != null && b.actuator != null) {
             enterSafeState(b, b.safeActionFor(SafeAction.HOLD));
         }
-        for (Scheduled s : new Scheduled[] { loopTask, supervisorTask, dispatchTask }) {
+        for (Scheduled s : new Scheduled[] { loopTask, supervisorStarter, supervisorTask, dispatchTask }) {
             if (s != null) {
                 s.cancel();
             }

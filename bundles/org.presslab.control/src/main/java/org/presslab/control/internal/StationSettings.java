@@ -104,7 +104,7 @@ public final class StationSettings {
         private double rateTripFactor = 2;
         private double forceDropFraction = 0.2;
         private double forceDropWindowS = 0.1;
-        private double runawayTravelM = 0.5e-3;
+        private double runawayTravelM = 0.05e-3;
         private double closedLoopTimeS = 0.08;
         private double kpPerPa = 0;
         private double tiS = 0;
