@@ -18,10 +18,8 @@ final class Props {
         if (v == null) {
             return def;
         }
-        if (v instanceof String[] a) {
-            return a.length == 0 ? def : a[0].trim();
-        }
-        return v.toString().trim();
+        String t = v instanceof String[] a ? (a.length == 0 ? "" : a[0].trim()) : v.toString().trim();
+        return t.isEmpty() ? def : t;
     }
 
     int integer(String key, int def) {
