@@ -30,7 +30,7 @@ public final class BioLogicMptReader implements SpectrumReader {
 
     @Override
     public int probe(byte[] head, String fileName) {
-        List<String> lines = Text.lines(head);
+        List<String> lines = Text.headLines(head);
         String first = Text.firstLine(lines);
         if (first.startsWith("EC-Lab ASCII FILE") || first.startsWith("BT-Lab ASCII FILE")) {
             return CERTAIN;

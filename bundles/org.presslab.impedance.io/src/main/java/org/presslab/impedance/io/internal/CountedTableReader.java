@@ -25,7 +25,7 @@ public final class CountedTableReader implements SpectrumReader {
 
     @Override
     public int probe(byte[] head, String fileName) {
-        List<String> lines = Text.lines(head);
+        List<String> lines = Text.headLines(head);
         int count = countLine(lines);
         if (count < 0) {
             return 0;

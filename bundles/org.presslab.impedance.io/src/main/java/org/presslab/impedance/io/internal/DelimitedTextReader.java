@@ -40,7 +40,7 @@ public final class DelimitedTextReader implements SpectrumReader {
 
     @Override
     public int probe(byte[] head, String fileName) {
-        List<String> lines = Text.lines(head);
+        List<String> lines = Text.headLines(head);
         if (findHeader(lines) != null) {
             return POSSIBLE;
         }

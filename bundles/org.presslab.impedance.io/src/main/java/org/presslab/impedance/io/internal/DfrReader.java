@@ -27,7 +27,7 @@ public final class DfrReader implements SpectrumReader {
 
     @Override
     public int probe(byte[] head, String fileName) {
-        List<String> lines = Text.lines(head);
+        List<String> lines = Text.headLines(head);
         if (lines.size() > 3 && Text.firstLine(lines).matches("VERSION\\s*\\d+(\\.\\d+)?")
                 && lines.get(1).trim().matches("\\d+") && lines.get(2).trim().matches("\\d+")) {
             return LIKELY;
@@ -38,7 +38,7 @@ public final class DfrReader implements SpectrumReader {
     @Override
     public List<Spectrum> read(byte[] content, String source) throws IOException {
         List<String> lines = Text.lines(content);
-        if (probe(content, source) == 0) {
+        if (lines.size() <= 3 || !lines.get(1).trim().matches("\\d+")) {
             throw SpectrumFormatException.atLine(source, 1, "not a .dfr file: expected VERSION, point count and a number");
         }
         int n = Integer.parseInt(lines.get(1).trim());

@@ -34,7 +34,7 @@ public final class GamryDtaReader implements SpectrumReader {
 
     @Override
     public int probe(byte[] head, String fileName) {
-        List<String> lines = Text.lines(head);
+        List<String> lines = Text.headLines(head);
         if (!Text.firstLine(lines).equals("EXPLAIN")) {
             return 0;
         }

@@ -91,7 +91,14 @@ public final class ImporterRegistry implements SpectrumImporter {
                     : "unknown format: no reader recognises this file (readers: " + String.join(", ", formats()) + ")");
         }
         LOG.debug("{}: reading as {}", source, reader.format());
-        List<Spectrum> result = reader.read(content, source);
+        List<Spectrum> result;
+        try {
+            result = reader.read(content, source);
+        } catch (RuntimeException e) {
+            // a reader bug or a layout it did not foresee: report it as what it is, never crash the caller
+            LOG.warn("{}: reader {} failed", source, reader.format(), e);
+            throw new SpectrumFormatException(source, -1, -1, "could not be read as " + reader.format() + ": " + e, e);
+        }
         if (result.isEmpty()) {
             throw SpectrumFormatException.inFile(source, "no impedance data");
         }
@@ -100,7 +107,7 @@ public final class ImporterRegistry implements SpectrumImporter {
 
     /** The reader that would read this content, or null. */
     SpectrumReader choose(byte[] content, String fileName) {
-        byte[] head = content.length <= HEAD ? content : Arrays.copyOf(content, HEAD);
+        byte[] head = Arrays.copyOf(content, Math.min(HEAD, content.length)); // fresh: see Text.lines(byte[])
         SpectrumReader best = null;
         int bestScore = 0;
         for (SpectrumReader r : readers) {

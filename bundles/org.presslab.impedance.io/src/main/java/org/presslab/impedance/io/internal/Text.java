@@ -81,6 +81,29 @@ final class Text {
         return lines(decode(b));
     }
 
+    /**
+     * Lines of a file head, for probes only. The last head decoded on this thread is remembered (by identity) so
+     * that the probes of all readers decode a file's head once; the registry hands every probe
+     * the same fresh copy of the head, so a remembered array is never modified afterwards.
+     */
+    static List<String> headLines(byte[] b) {
+        if (b.length > ImporterRegistry.HEAD) {
+            return lines(decode(b));
+        }
+        Object[] last = LAST_HEAD.get();
+        if (last[0] == b) {
+            @SuppressWarnings("unchecked")
+            List<String> cached = (List<String>) last[1];
+            return cached;
+        }
+        List<String> result = java.util.Collections.unmodifiableList(lines(decode(b)));
+        last[0] = b;
+        last[1] = result;
+        return result;
+    }
+
+    private static final ThreadLocal<Object[]> LAST_HEAD = ThreadLocal.withInitial(() -> new Object[2]);
+
     /** True if the token is a number (decimal point or comma, exponent allowed). */
     static boolean isNumber(String token) {
         String t = token.trim();

@@ -27,7 +27,7 @@ public final class VersaStudioReader implements SpectrumReader {
 
     @Override
     public int probe(byte[] head, String fileName) {
-        List<String> lines = Text.lines(head);
+        List<String> lines = Text.headLines(head);
         boolean app = false;
         for (int i = 0; i < Math.min(lines.size(), 10); i++) {
             if (lines.get(i).trim().equals("<Application>")) {

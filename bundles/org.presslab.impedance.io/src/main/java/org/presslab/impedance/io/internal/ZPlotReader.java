@@ -40,7 +40,7 @@ public final class ZPlotReader implements SpectrumReader {
 
     @Override
     public int probe(byte[] head, String fileName) {
-        String first = Text.firstLine(Text.lines(head));
+        String first = Text.firstLine(Text.headLines(head));
         if (first.startsWith("ZPLOT2 ASCII")) {
             return CERTAIN;
         }

@@ -43,6 +43,16 @@ class DetectionTest {
     }
 
     @Test
+    void autolabNovaExportWithDecimalCommas() throws IOException {
+        Spectrum s = importer.read(Fixtures.MALFORMED.resolve("nova.txt")).get(0);
+        assertEquals("Autolab NOVA text", s.metadata().format());
+        assertEquals(100000, s.frequency(0), 0);
+        assertEquals(12.5, s.real(0), 0);
+        assertEquals(0.75, s.imag(0), 0, "-Z'' of -0.75 is an inductive Z'' of +0.75");
+        assertEquals(-1.25, s.imag(1), 0);
+    }
+
+    @Test
     void blankAlignedColumnsWithUnitsInParentheses() throws IOException {
         Spectrum s = importer.read(Fixtures.MALFORMED.resolve("blank-aligned.txt")).get(0);
         assertEquals(2, s.size());
