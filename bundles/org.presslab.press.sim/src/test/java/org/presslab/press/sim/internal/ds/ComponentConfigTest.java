@@ -1,0 +1,145 @@
+package org.presslab.press.sim.internal.ds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.presslab.press.api.Capability;
+import org.presslab.press.api.DeviceKind;
+import org.presslab.press.api.SafeAction;
+import org.presslab.press.sim.SimUnits;
+import org.presslab.time.VirtualTimeSource;
+
+/** The DS components built with plain {@code new}, their configuration given as annotation proxies. */
+class ComponentConfigTest {
+
+    private final VirtualTimeSource time = new VirtualTimeSource();
+
+    /** An instance of config type {@code type}: the annotation defaults, overridden by {@code values}. */
+    @SuppressWarnings("unchecked")
+    static <T> T config(Class<T> type, Map<String, Object> values) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+            if (values.containsKey(m.getName())) {
+                return values.get(m.getName());
+            }
+            if (m.getDefaultValue() != null) {
+                return m.getDefaultValue();
+            }
+            if (m.getName().equals("annotationType")) {
+                return type;
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void hydraulicComponentUsesItsConfiguration() {
+        var c = config(HydraulicPressComponent.Config.class,
+                Map.of("presslab_driver_id", "press-a", "cellDiameterMm", 13.0, "seed", 5L));
+        HydraulicPressComponent comp = new HydraulicPressComponent(time, c);
+        assertEquals("press-a", comp.id());
+        assertEquals(SimUnits.discArea(0.013), comp.cell().areaM2(), 1e-12);
+        assertEquals(147.1e3, comp.info().maxForceRatingN(), 1e-6);
+        assertEquals(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS, comp.info().kind());
+        assertEquals(2.1e-3, comp.info().ramAreaM2(), 1e-6, "Ø 51.71 mm ram");
+        comp.deactivate();
+        assertEquals(Optional.of(SafeAction.HOLD), comp.actuator().orElseThrow().safeState(), "deactivate holds");
+    }
+
+    @Test
+    void badConfigurationNamesPidAndKey() {
+        var noId = config(HydraulicPressComponent.Config.class, Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new HydraulicPressComponent(time, noId));
+        assertTrue(e.getMessage().contains("org.presslab.press.sim.hydraulic") && e.getMessage().contains("presslab.driver.id"),
+                e.getMessage());
+
+        var badDiameter = config(SpringFrameComponent.Config.class,
+                Map.of("presslab_driver_id", "f", "cellDiameterMm", -1.0));
+        e = assertThrows(IllegalArgumentException.class, () -> new SpringFrameComponent(time, badDiameter));
+        assertTrue(e.getMessage().contains("org.presslab.press.sim.springframe") && e.getMessage().contains("cellDiameterMm"),
+                e.getMessage());
+
+        var halfCycling = config(ScrewFrameComponent.Config.class,
+                Map.of("presslab_driver_id", "s", "cyclingCurrentDensityMAcm2", 1.0));
+        e = assertThrows(IllegalArgumentException.class, () -> new ScrewFrameComponent(time, halfCycling));
+        assertTrue(e.getMessage().contains("cyclingCapacityMAhcm2"), e.getMessage());
+
+        var overRated = config(SpringFrameComponent.Config.class,
+                Map.of("presslab_driver_id", "f", "preloadMPa", 500.0));
+        e = assertThrows(IllegalArgumentException.class, () -> new SpringFrameComponent(time, overRated));
+        assertTrue(e.getMessage().contains("preloadPressurePa") && e.getMessage().contains("ratedForceN"), e.getMessage());
+
+        var coldHeater = config(HeatedPressComponent.Config.class,
+                Map.of("presslab_driver_id", "h", "maxTemperatureC", 20.0));
+        e = assertThrows(IllegalArgumentException.class, () -> new HeatedPressComponent(time, coldHeater));
+        assertTrue(e.getMessage().contains("maxTemperatureC"), e.getMessage());
+    }
+
+    @Test
+    void cyclingFromConfigurationDrivesTheFrame() {
+        var c = config(ScrewFrameComponent.Config.class, Map.of("presslab_driver_id", "s",
+                "cyclingCurrentDensityMAcm2", 1.0, "cyclingCapacityMAhcm2", 1.0, "cyclingHalfCycles", 2));
+        ScrewFrameComponent comp = new ScrewFrameComponent(time, c);
+        assertTrue(comp.cell().isCycling());
+        assertEquals(10, comp.cell().currentDensity(), 1e-12, "1 mA/cm² = 10 A/m²");
+        time.advanceSeconds(2 * 3600 + 10);
+        assertEquals(2, comp.cell().completedHalfCycles());
+    }
+
+    /** The properties in the DS descriptor bnd generated for {@code pid} (what SCR will register). */
+    private static Map<String, String> descriptorProperties(String pid) throws Exception {
+        var in = ComponentConfigTest.class.getClassLoader().getResourceAsStream("OSGI-INF/" + pid + ".xml");
+        assertTrue(in != null, "descriptor OSGI-INF/" + pid + ".xml generated");
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        var nodes = doc.getElementsByTagName("property");
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            var e = (org.w3c.dom.Element) nodes.item(i);
+            String v = e.hasAttribute("value") ? e.getAttribute("value") : e.getTextContent().trim();
+            out.put(e.getAttribute("name"), v);
+        }
+        String policy = ((org.w3c.dom.Element) doc.getDocumentElement()).getAttribute("configuration-policy");
+        assertEquals("require", policy, pid);
+        return out;
+    }
+
+    @Test
+    void everyComponentRegistersWhatItsDeviceCan() throws Exception {
+        Object[][] cases = {
+            {HydraulicPressComponent.class, HydraulicPressComponent.Config.class},
+            {ManualPressComponent.class, ManualPressComponent.Config.class},
+            {HeatedPressComponent.class, HeatedPressComponent.Config.class},
+            {SpringFrameComponent.class, SpringFrameComponent.Config.class},
+            {ScrewFrameComponent.class, ScrewFrameComponent.Config.class},
+            {MotorFrameComponent.class, MotorFrameComponent.Config.class},
+            {IsostaticPressComponent.class, IsostaticPressComponent.Config.class},
+        };
+        for (Object[] row : cases) {
+            Class<?> cls = (Class<?>) row[0];
+            Class<?> cfg = (Class<?>) row[1];
+            Object config = config(cfg, Map.of("presslab_driver_id", "x"));
+            SimDriverComponent comp = (SimDriverComponent) cls.getConstructor(org.presslab.time.TimeSource.class, cfg)
+                    .newInstance(time, config);
+            String pid = (String) cls.getDeclaredField("PID").get(null);
+            Map<String, String> props = descriptorProperties(pid);
+            assertEquals(comp.info().kind().name(), props.get("presslab.driver.kind"), pid);
+            Set<String> declared = Set.of(props.get("presslab.driver.capabilities").split("\\s+"));
+            Set<String> actual = new java.util.HashSet<>();
+            for (Capability cap : comp.capabilities()) {
+                actual.add(cap.name());
+            }
+            assertEquals(actual, declared, pid + ": service property = device capabilities");
+            Method deactivate = cls.getDeclaredMethod("deactivate");
+            deactivate.setAccessible(true);
+            deactivate.invoke(comp);
+        }
+    }
+}
