@@ -177,6 +177,14 @@ public final class BioLogicMprReader implements SpectrumReader {
         meta.put("moduleDate", data.date);
         if (log != null) {
             readTimestamp(buf, log, meta);
+            String serial = pascal(content, log, 0x3cf);
+            if (serial != null) {
+                meta.instrument = "BioLogic (SN " + serial + ")";
+            }
+            String version = pascal(content, log, 0x3b7);
+            if (version != null) {
+                meta.put("software", "EC-Lab v" + version);
+            }
         }
         return readData(buf, data, source, meta);
     }
@@ -311,6 +319,19 @@ public final class BioLogicMprReader implements SpectrumReader {
                 return;
             }
         }
+    }
+
+    /** A short printable Pascal string (length byte, then ASCII) in a module, or null. */
+    private static String pascal(byte[] b, Module m, int off) {
+        if (off >= m.length) {
+            return null;
+        }
+        int n = b[m.dataStart + off] & 0xff;
+        if (n == 0 || n > 32 || off + 1 + n > m.length) {
+            return null;
+        }
+        String s = ascii(b, m.dataStart + off + 1, n).trim();
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= 32 && c < 127 && c != '?') ? s : null;
     }
 
     private static String ascii(byte[] b, int off, int len) {

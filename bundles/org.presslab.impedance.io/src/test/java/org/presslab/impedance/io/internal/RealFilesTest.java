@@ -173,6 +173,9 @@ class RealFilesTest {
         Spectrum mpt = importer.read(Fixtures.shared("yadg/peis.mpt")).get(0);
         assertEquals(mpt.metadata().measuredAt(), mpr.metadata().measuredAt(), "LOG module timestamp vs .mpt header");
         assertEquals("PEIS", mpr.metadata().extra().get("technique"));
+        // the .mpt header says "Device : SP-240 (SN 0200)"; the LOG module holds the serial
+        assertEquals("BioLogic (SN 0200)", mpr.metadata().instrument());
+        assertEquals("EC-Lab v11.33", mpr.metadata().extra().get("software"));
     }
 
     @Test
