@@ -10,13 +10,11 @@ import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
+import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
+import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
-import org.apache.commons.math3.util.Pair;
 import org.presslab.impedance.api.CircuitFitter;
 import org.presslab.impedance.api.CircuitModel;
 import org.presslab.impedance.api.FitOptions;
@@ -57,15 +55,12 @@ public final class CnlsFitter implements CircuitFitter {
         List<double[]> starts = new ArrayList<>();
         starts.add(pb.applyUserStarts(reader.guess(circuit, 0, 1, Double.NaN)));
         if (options.extraStarts() > 0) {
-            int blocks = reader.arcsFor(0, 0).size();
             double[][] variants = {{0, 10, Double.NaN}, {0, 0.1, Double.NaN}, {1, 1, Double.NaN}, {0, 1, 0.7},
                 {-1, 1, Double.NaN}, {0, 100, 0.85}, {1, 0.1, 0.8}, {0, 0.01, Double.NaN}};
             for (int k = 0; k < variants.length && starts.size() <= options.extraStarts(); k++) {
-                starts.add(pb.applyUserStarts(
+                // user starting values belong to the first start; the fallback explores automatic ones
+                starts.add(pb.applyFixed(
                         reader.guess(circuit, (int) variants[k][0], variants[k][1], variants[k][2])));
-            }
-            if (blocks < 0) {
-                throw new IllegalStateException();
             }
         }
 
@@ -297,6 +292,16 @@ public final class CnlsFitter implements CircuitFitter {
             return s;
         }
 
+        double[] applyFixed(double[] guess) {
+            double[] p = guess.clone();
+            for (int k = 0; k < np; k++) {
+                if (isFixed[k]) {
+                    p[k] = fixedValues[k];
+                }
+            }
+            return p;
+        }
+
         double[] applyUserStarts(double[] guess) {
             double[] p = guess.clone();
             for (int k = 0; k < np; k++) {
@@ -353,10 +358,29 @@ public final class CnlsFitter implements CircuitFitter {
             }
             double[] bestU = u0.clone();
             double[] bestChi = {Double.POSITIVE_INFINITY};
-            MultivariateJacobianFunction model = point -> {
-                double[] u = point.toArray();
+            // Values and Jacobian separately with lazy evaluation: LM's rejected trial steps then
+            // cost a value evaluation only, and the Jacobian is computed at accepted points.
+            MultivariateVectorFunction values = u -> {
                 double[] p = toP(u);
                 double[] v = new double[2 * n];
+                double[] s = new double[circuit.scratchSize()];
+                double chi = 0;
+                for (int i = 0; i < n; i++) {
+                    circuit.eval(w[i], p, s, null, null);
+                    v[i] = wre[i] * s[0];
+                    v[n + i] = wim[i] * s[1];
+                    double a = v[i] - target[i];
+                    double b = v[n + i] - target[n + i];
+                    chi += a * a + b * b;
+                }
+                if (chi < bestChi[0]) {
+                    bestChi[0] = chi;
+                    System.arraycopy(u, 0, bestU, 0, u.length);
+                }
+                return v;
+            };
+            MultivariateMatrixFunction jacobian = u -> {
+                double[] p = toP(u);
                 double[][] jac = new double[2 * n][free.length];
                 double[] s = new double[circuit.scratchSize()];
                 double[] dr = new double[np];
@@ -365,14 +389,8 @@ public final class CnlsFitter implements CircuitFitter {
                 for (int j = 0; j < free.length; j++) {
                     dpdu[j] = tf[free[j]].dpdu(u[j]);
                 }
-                double chi = 0;
                 for (int i = 0; i < n; i++) {
                     circuit.eval(w[i], p, s, dr, di);
-                    v[i] = wre[i] * s[0];
-                    v[n + i] = wim[i] * s[1];
-                    double a = v[i] - target[i];
-                    double b = v[n + i] - target[n + i];
-                    chi += a * a + b * b;
                     double[] ja = jac[i];
                     double[] jb = jac[n + i];
                     for (int k = 0; k < free.length; k++) {
@@ -380,12 +398,7 @@ public final class CnlsFitter implements CircuitFitter {
                         jb[k] = wim[i] * di[free[k]] * dpdu[k];
                     }
                 }
-                if (chi < bestChi[0]) {
-                    bestChi[0] = chi;
-                    System.arraycopy(u, 0, bestU, 0, u.length);
-                }
-                return new Pair<RealVector, RealMatrix>(new ArrayRealVector(v, false),
-                        new Array2DRowRealMatrix(jac, false));
+                return jac;
             };
             LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer()
                     .withCostRelativeTolerance(1e-12)
@@ -396,12 +409,12 @@ public final class CnlsFitter implements CircuitFitter {
             double[] u;
             try {
                 LeastSquaresOptimizer.Optimum opt = lm.optimize(new LeastSquaresBuilder()
-                        .model(model)
+                        .model(values, jacobian)
                         .target(target)
                         .start(u0)
                         .maxIterations(maxIter)
                         .maxEvaluations(4 * maxIter)
-                        .lazyEvaluation(false)
+                        .lazyEvaluation(true)
                         .build());
                 u = opt.getPoint().toArray();
                 iterations = opt.getIterations();

@@ -100,6 +100,30 @@ class CnlsFitterTest {
         }
     }
 
+    /**
+     * A user start with the two arcs swapped and the Warburg far off lands Levenberg-Marquardt in
+     * a local minimum; the KK gate notices the misfit and the multi-start fallback finds the
+     * global minimum.
+     */
+    @Test
+    void multiStartRescuesABadUserStart() {
+        String c = Synthetic.TWO_CPE_W;
+        Spectrum s = Synthetic.noisy(Synthetic.clean(c, Synthetic.TWO_CPE_W_TRUE), 0.01, new Random(8));
+        double[] bad = {1, 5000, 1e-2, 0.5, 1, 1e-9, 0.99, 1e4};
+        CircuitModel m = fitter.parse(c);
+        List<ParameterConstraint> starts = new ArrayList<>();
+        for (int k = 0; k < bad.length; k++) {
+            starts.add(ParameterConstraint.start(m.parameterNames().get(k), bad[k]));
+        }
+        FitResult single = fitter.fit(s, c, new FitOptions(Weighting.MODULUS, starts, 1000, 0));
+        FitResult multi = fitter.fit(s, c, new FitOptions(Weighting.MODULUS, starts, 1000, 6));
+        FitResult ref = fitFromTruth(s, c, Synthetic.TWO_CPE_W_TRUE, Weighting.MODULUS);
+        assertTrue(single.chiSquare() > 2 * ref.chiSquare(), "the bad start alone should stay in a local minimum: "
+                + single.chiSquare() + " vs " + ref.chiSquare());
+        assertTrue(multi.starts() > 1);
+        assertEquals(ref.chiSquare(), multi.chiSquare(), 1e-6 * ref.chiSquare());
+    }
+
     @Test
     void everyWeightingRecoversNoiseFreeParameters() {
         Spectrum s = Synthetic.clean(Synthetic.TWO_CPE_W, Synthetic.TWO_CPE_W_TRUE);
