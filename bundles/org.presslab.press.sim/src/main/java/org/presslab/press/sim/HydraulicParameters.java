@@ -38,8 +38,13 @@ public final class HydraulicParameters {
     private double commandDelayS = 0.01;
     /** Ram travel to the end stop, m: 25 mm (EST). */
     private double strokeM = 0.025;
-    /** Gap between platen and die plunger at start, m: 0 = touching (EST). */
+    /** Gap between platen and die plunger at start (after contactTravelM), m: 0 = touching (EST). */
     private double initialGapM = 0;
+    /**
+     * Ram travel already used to reach the stack at start, m: 5 mm (EST). The ram meets the die mid-stroke,
+     * so it can follow the stack both ways (a plating anode pushes it back).
+     */
+    private double contactTravelM = 5e-3;
     /** Pressure of the ram's return spring, Pa, that pushes oil out when no load: 0.2 MPa (EST). */
     private double returnPressurePa = 0.2e6;
 
@@ -63,6 +68,7 @@ public final class HydraulicParameters {
         strokeM = o.strokeM;
         initialGapM = o.initialGapM;
         returnPressurePa = o.returnPressurePa;
+        contactTravelM = o.contactTravelM;
     }
 
     /** Checks every field; the message names the first bad one. */
@@ -80,7 +86,8 @@ public final class HydraulicParameters {
         Checks.nonNegative("hydraulics.actuatorTimeConstantS", actuatorTimeConstantS);
         Checks.range("hydraulics.commandDelayS", commandDelayS, 0, 1);
         Checks.finitePositive("hydraulics.strokeM", strokeM);
-        Checks.range("hydraulics.initialGapM", initialGapM, 0, strokeM);
+        Checks.range("hydraulics.contactTravelM", contactTravelM, 0, strokeM);
+        Checks.range("hydraulics.initialGapM", initialGapM, 0, strokeM - contactTravelM);
         Checks.nonNegative("hydraulics.returnPressurePa", returnPressurePa);
     }
 
@@ -112,6 +119,8 @@ public final class HydraulicParameters {
     public HydraulicParameters strokeM(double v) { strokeM = v; return this; }
     public double initialGapM() { return initialGapM; }
     public HydraulicParameters initialGapM(double v) { initialGapM = v; return this; }
+    public double contactTravelM() { return contactTravelM; }
+    public HydraulicParameters contactTravelM(double v) { contactTravelM = v; return this; }
     public double returnPressurePa() { return returnPressurePa; }
     public HydraulicParameters returnPressurePa(double v) { returnPressurePa = v; return this; }
 }

@@ -10,21 +10,31 @@ import org.presslab.time.VirtualTimeSource;
  * A plain PI force loop with setpoint ramp and the driver's feed-forward, at a fixed rate on virtual
  * time: enough to show that the simulated plant is controllable. The real controller lives in control.
  */
-final class PressLoop {
+public final class PressLoop {
 
     final VirtualTimeSource time;
     final SimulatedDevice press;
     final Actuator actuator;
     final ActuatorModel model;
     final double periodS;
-    double kp = 4e-5;   // raw output per N
-    double ki = 4e-5;   // raw output per N·s
+    double kp = 5e-4;   // raw output per N: crossover ~3.5 rad/s with the 7 kN/s pump
+    double ki = 4.5e-4; // raw output per N·s: integral corner ~0.9 rad/s
     double ramped;
     double integral;
     double maxForce;
     Reading last;
 
-    PressLoop(VirtualTimeSource time, SimulatedDevice press, double rateHz) {
+    /** The highest true force seen, N. */
+    public double maxForce() {
+        return maxForce;
+    }
+
+    /** The last reading the loop used. */
+    public Reading last() {
+        return last;
+    }
+
+    public PressLoop(VirtualTimeSource time, SimulatedDevice press, double rateHz) {
         this.time = time;
         this.press = press;
         this.actuator = press.actuator().orElseThrow();
@@ -33,7 +43,7 @@ final class PressLoop {
     }
 
     /** Runs the loop toward {@code targetN} at {@code rateNps} for {@code seconds}. */
-    void run(double targetN, double rateNps, double seconds) {
+    public void run(double targetN, double rateNps, double seconds) {
         long n = Math.round(seconds / periodS);
         for (long i = 0; i < n; i++) {
             time.advanceNanos(Math.round(periodS * 1e9));

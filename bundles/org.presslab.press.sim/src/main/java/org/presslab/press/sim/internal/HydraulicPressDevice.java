@@ -74,6 +74,7 @@ final class HydraulicPressDevice extends SimDevice {
         this.capabilities = Set.copyOf(caps);
         this.actuator = caps.contains(Capability.ACTUATE) ? newActuator() : null;
         this.operator = kind == DeviceKind.MANUAL_HYDRAULIC_PRESS ? new ManualOperator(spec.operator(), this) : null;
+        this.oil = h.ramAreaM2() * h.contactTravelM(); // the ram has advanced to the stack
         solve();
         String model = switch (kind) {
             case MANUAL_HYDRAULIC_PRESS -> "Simulated manual hydraulic press";
@@ -115,7 +116,7 @@ final class HydraulicPressDevice extends SimDevice {
     private void solve() {
         double a = h.ramAreaM2();
         double k = pathStiffness();
-        double contact = h.initialGapM() + cell.shortening();
+        double contact = h.contactTravelM() + h.initialGapM() + cell.shortening();
         if (oil <= a * contact) {
             ramPosition = oil / a;
             linePressure = 0;
