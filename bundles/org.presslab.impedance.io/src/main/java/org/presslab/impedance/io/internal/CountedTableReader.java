@@ -37,7 +37,7 @@ public final class CountedTableReader implements SpectrumReader {
     private static int countLine(List<String> lines) {
         for (int i = 0; i + 1 < Math.min(lines.size(), 100); i++) {
             String t = lines.get(i).trim();
-            if (!t.matches("\\d+") || !(i == 0 || lines.get(i - 1).isBlank())) {
+            if (!Text.isDigits(t) || !(i == 0 || lines.get(i - 1).isBlank())) {
                 continue;
             }
             String[] v = Text.split(lines.get(i + 1), null);

@@ -99,7 +99,7 @@ public final class DelimitedTextReader implements SpectrumReader {
             }
             int ln = i + 1;
             String[] v = Text.split(line, h.delimiter);
-            if (rowWidth < 0 && line.trim().matches("\\d+")) {
+            if (rowWidth < 0 && Text.isDigits(line)) {
                 meta.put("declaredPoints", line.trim()); // .P00 writes the point count under the names
                 continue;
             }
@@ -135,6 +135,9 @@ public final class DelimitedTextReader implements SpectrumReader {
             }
             String delimiter = delimiterOf(line);
             String[] names = Text.split(line, delimiter);
+            if (names.length < 3 || Text.isNumber(names[0])) {
+                continue; // a data row, or too few fields to name f, Z' and Z''
+            }
             if (delimiter == null) {
                 names = line.trim().replaceAll("\\s+\\(", "(").split("\\s+"); // "Freq (Hz)" is one name
             }

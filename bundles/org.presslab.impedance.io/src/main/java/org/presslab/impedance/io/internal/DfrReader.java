@@ -29,7 +29,7 @@ public final class DfrReader implements SpectrumReader {
     public int probe(byte[] head, String fileName) {
         List<String> lines = Text.headLines(head);
         if (lines.size() > 3 && Text.firstLine(lines).matches("VERSION\\s*\\d+(\\.\\d+)?")
-                && lines.get(1).trim().matches("\\d+") && lines.get(2).trim().matches("\\d+")) {
+                && Text.isDigits(lines.get(1)) && Text.isDigits(lines.get(2))) {
             return LIKELY;
         }
         return 0;
@@ -38,7 +38,7 @@ public final class DfrReader implements SpectrumReader {
     @Override
     public List<Spectrum> read(byte[] content, String source) throws IOException {
         List<String> lines = Text.lines(content);
-        if (lines.size() <= 3 || !lines.get(1).trim().matches("\\d+")) {
+        if (lines.size() <= 3 || !Text.isDigits(lines.get(1))) {
             throw SpectrumFormatException.atLine(source, 1, "not a .dfr file: expected VERSION, point count and a number");
         }
         int n = Integer.parseInt(lines.get(1).trim());

@@ -105,7 +105,7 @@ public final class IviumReader implements SpectrumReader {
 
     private static int count(List<String> lines, int index, String source, String what) throws SpectrumFormatException {
         String t = lines.get(index).trim();
-        if (!t.matches("\\d+")) {
+        if (!Text.isDigits(t)) {
             throw SpectrumFormatException.atLine(source, index + 1, "expected the " + what + " of primary_data, found '"
                     + Text.abbreviate(t) + "'");
         }

@@ -110,6 +110,18 @@ final class Text {
         if (t.isEmpty()) {
             return false;
         }
+        boolean digit = false;
+        for (int i = 0; i < t.length(); i++) { // cheap lexical check first: exceptions are slow
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if ("+-.,eE\"".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        if (!digit) {
+            return false;
+        }
         try {
             Double.parseDouble(normalise(t));
             return !t.equalsIgnoreCase("nan") && !t.toLowerCase().contains("inf");
@@ -159,6 +171,20 @@ final class Text {
 
     static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
+    /** True if the trimmed text is one or more ASCII digits. */
+    static boolean isDigits(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Splits a line on the delimiter; whitespace delimiter (null) splits on runs of blanks. */

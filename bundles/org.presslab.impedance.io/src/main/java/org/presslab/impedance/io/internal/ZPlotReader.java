@@ -155,7 +155,7 @@ public final class ZPlotReader implements SpectrumReader {
             throw SpectrumFormatException.atLine(source, header + 1, "column names lack Freq(Hz), Z'(a) or Z''(b)");
         }
         long declared = -1;
-        if (header >= 1 && lines.get(header - 1).trim().matches("\\d+")) {
+        if (header >= 1 && Text.isDigits(lines.get(header - 1))) {
             declared = Long.parseLong(lines.get(header - 1).trim());
         }
         Points pts = new Points(source, Points.Loc.LINE);

@@ -18,7 +18,7 @@ import org.presslab.impedance.api.SpectrumFormatException;
 import org.presslab.impedance.io.SpectrumImporters;
 
 /**
- * Every real file cut short at many places, and with bytes overwritten, either still imports
+ * Every real file (but the two largest) cut short at many places, and with bytes overwritten, either still imports
  * (a cut at a line end leaves valid, shorter data) or fails with a located
  * {@link SpectrumFormatException} of the reader itself, never with a runtime exception (which the
  * registry would wrap, giving the exception a cause).
@@ -35,12 +35,21 @@ class DamagedFilesTest {
         if (Files.isDirectory(Fixtures.SHARED)) {
             for (String dir : new String[] {"pyimpspec", "yadg"}) {
                 try (Stream<Path> s = Files.list(Fixtures.SHARED.resolve(dir))) {
-                    s.forEach(out::add);
+                    s.filter(DamagedFilesTest::small).forEach(out::add);
                 }
             }
         }
         out.sort(null);
         return out;
+    }
+
+    /** The two 1.3-1.6 MB .mpt files add time but no layout the smaller files lack. */
+    private static boolean small(Path p) {
+        try {
+            return Files.size(p) < 300_000;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

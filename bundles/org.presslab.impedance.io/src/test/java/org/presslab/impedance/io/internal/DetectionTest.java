@@ -32,6 +32,15 @@ class DetectionTest {
     }
 
     @Test
+    void mptExportedWithoutHeader() throws IOException {
+        String text = "freq/Hz\tRe(Z)/Ohm\t-Im(Z)/Ohm\t|Z|/Ohm\n1.0E+004\t5.0\t0.5\t5.02\n1.0E+003\t6.0\t1.5\t6.18\n";
+        Spectrum s = importer.read(new ByteArrayInputStream(text.getBytes()), "noheader.txt").get(0);
+        assertEquals(BioLogicMptReader.FORMAT, s.metadata().format());
+        assertEquals(2, s.size());
+        assertEquals(-1.5, s.imag(1), 0);
+    }
+
+    @Test
     void decimalCommasSweepsAndDcRows() throws IOException {
         List<Spectrum> s = importer.read(Fixtures.MALFORMED.resolve("decimal-comma-sweeps.mpt"));
         assertEquals(3, s.size(), "restart of the sweep and change of cycle number split the file");
