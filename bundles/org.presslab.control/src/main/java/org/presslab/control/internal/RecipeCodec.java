@@ -88,7 +88,7 @@ public final class RecipeCodec {
         }
         if (!errors.isEmpty()) {
             throw new RecipeFormatException(errors.size() == 1 ? errors.get(0)
-                    : errors.size() + " problems: " + String.join("; ", errors));
+                    : source + ": " + errors.size() + " problems: " + String.join("; ", errors));
         }
         return new Recipe(name, version, description, Double.isNaN(maxMPa) ? Double.NaN : maxMPa * 1e6, steps);
     }

@@ -115,9 +115,12 @@ final class RecipeExecutor implements RecipeRun {
         String failed = failedCondition(step, b);
         if (failed != null) {
             conditionGoodSince = Long.MIN_VALUE;
-            if (state != State.WAITING || !failed.equals(waitingFor)) {
+            if (state != State.WAITING || waitingFor == null) {
                 waitingFor = failed;
-                e.holdPresent();
+                // A ramp stops where it is; a hold or dwell keeps its target (the loop keeps restoring it), only its clock stops.
+                if (step instanceof RecipeStep.Ramp || step instanceof RecipeStep.Release) {
+                    e.holdPresent();
+                }
                 setWaiting("step " + (index + 1) + " waits: " + failed);
             }
             return;

@@ -49,6 +49,7 @@ final class SafetySupervisor {
     private volatile double frozenS = Double.NaN;
     private volatile double pressure = Double.NaN;
     private volatile String health = "";
+    private long lastRateWarning = Long.MIN_VALUE / 2;
 
     SafetySupervisor(StationEngine engine) {
         this.e = engine;
@@ -161,12 +162,15 @@ final class SafetySupervisor {
             head = (head + 1) & (H - 1);
             hT[head] = r.timeNanos();
             hP[head] = pFilt;
-            hSp[head] = e.controlling ? e.setpoint.setpoint() : Double.NaN;
+            hSp[head] = e.controlling ? e.setpoint.target() : Double.NaN;
             hPos[head] = r.positionM();
             if (size < H) {
                 size++;
             }
-            if (s.frozenTimeoutS > 0) {
+            if (s.frozenTimeoutS > 0 && p < StationEngine.UNDER_LOAD_PA) {
+                // Unloaded, a quantized sensor may legitimately repeat its zero: watch only under load.
+                frozenArmed = false;
+            } else if (s.frozenTimeoutS > 0) {
                 double raw = b.source == DriverBinding.PressureSource.FORCE ? r.forceN() : r.pressurePa();
                 long bits = Double.doubleToLongBits(raw);
                 if (!frozenArmed || bits != frozenBits) {
@@ -199,7 +203,16 @@ final class SafetySupervisor {
             double rise = (hP[head] - hP[back]) / span;
             riseRate = rise;
             double rateLimit = s.rateTripFactor * e.cfg.maxRatePaPerS();
-            if (rise > rateLimit) {
+            if (rise > rateLimit && !b.canActuate()) {
+                // A person pumps this press: warn and instruct, do not latch (there is nothing to make safe).
+                if (now - lastRateWarning > 5_000_000_000L) {
+                    lastRateWarning = now;
+                    String text = String.format(Locale.ROOT, "pressure rising at %.2f MPa/s, above %.1f x the limit %.2f MPa/s:"
+                            + " pump slower", rise / 1e6, s.rateTripFactor, e.cfg.maxRatePaPerS() / 1e6);
+                    e.event(org.presslab.control.api.StationEventType.OPERATOR_PROMPT, text,
+                            java.util.Map.of("interlock", InterlockKind.MAX_RATE.name(), "value", rise, "limit", rateLimit));
+                }
+            } else if (rise > rateLimit) {
                 e.trip(InterlockKind.MAX_RATE, String.format(Locale.ROOT,
                         "pressure rising at %.2f MPa/s, above %.1f x the limit %.2f MPa/s (maxRateMPaPerS)", rise / 1e6,
                         s.rateTripFactor, e.cfg.maxRatePaPerS() / 1e6), rise, rateLimit, now);
@@ -209,7 +222,8 @@ final class SafetySupervisor {
         if (!e.controlling) {
             return;
         }
-        double sp = e.setpoint.setpoint();
+        // Targets, not the ramped setpoint: the setpoint follows a falling pressure on recovery, the target does not.
+        double sp = e.setpoint.target();
         if (s.forceDropFraction > 0 && sp > StationEngine.UNDER_LOAD_PA) {
             int d = indexAgo(s.forceDropWindowS);
             if (d >= 0 && !Double.isNaN(hSp[d])) {

@@ -52,7 +52,7 @@ public @interface StationConfiguration {
     @AttributeDefinition(required = false, description = "Stale-sensor watchdog: trip when the newest reading is older than this, s.")
     double staleTimeoutS() default 0.25;
 
-    @AttributeDefinition(required = false, description = "Frozen-sensor watchdog: trip when new readings repeat the same value bit for bit for this long, s (0 = off).")
+    @AttributeDefinition(required = false, description = "Frozen-sensor watchdog: under load (> 1 MPa), trip when new readings repeat the same value bit for bit for this long, s (0 = off).")
     double frozenTimeoutS() default 5.0;
 
     @AttributeDefinition(required = false, description = "Measured pressure rise faster than this factor times maxRateMPaPerS trips MAX_RATE.")

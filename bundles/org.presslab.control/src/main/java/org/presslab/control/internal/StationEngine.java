@@ -368,6 +368,15 @@ public final class StationEngine implements Station {
             setState(StationState.RAMPING, String.format(Locale.ROOT, "contact at %.3f MPa: ramping to %.3f MPa",
                     p / 1e6, approachTarget / 1e6));
         }
+        double recover = settings.maxStepPa > 0 ? settings.maxStepPa : 0.5e6;
+        if (setpoint.setpoint() - p > recover && b.mode == ActuationMode.RAW_OUTPUT) {
+            // Far below the setpoint (a vent, a leak, a reseated relief valve): never recover faster than
+            // the rate limit; the setpoint restarts from the measurement and ramps back at the default rate.
+            double target = setpoint.target();
+            setpoint.hold(p);
+            setpoint.start(p, target, cfg.defaultRatePaPerS());
+            bumpless = true;
+        }
         double sp = setpoint.step(dt);
         double limit = maxPressurePa(b);
         if (sp > limit) {

@@ -103,7 +103,9 @@ final class Harness implements AutoCloseable {
         return m;
     }
 
+    /** Whether an event of this type was delivered; first lets the dispatcher and the listener run (50 ms). */
     boolean hasEvent(org.presslab.control.api.StationEventType type) {
+        time.advanceSeconds(0.05);
         synchronized (events) {
             return events.stream().anyMatch(e -> e.type() == type);
         }
