@@ -124,6 +124,7 @@ class FaultInjectionTest {
         assertEquals(Quality.OVERLOAD, r.quality());
         assertEquals(2000, r.forceN());
         assertEquals(ConnectionState.FAULT, p.health().state());
+        assertTrue(p.health().message().contains("force (range 2000.0 N)"), p.health().message());
     }
 
     @Test

@@ -30,7 +30,6 @@ final class ManualOperator {
     private boolean active;
     private double target;
     private double tolerance;
-    private String text = "";
     private Phase phase = Phase.IDLE;
     private double phaseEnd;
     private long decision;
@@ -103,7 +102,6 @@ final class ManualOperator {
 
     void clear() {
         active = false;
-        text = "";
         press.setOperatorInputs(0, 0);
         phase = Phase.IDLE;
     }
@@ -127,7 +125,6 @@ final class ManualOperator {
                     active = true;
                     target = targetForceN;
                     tolerance = toleranceN;
-                    text = instruction == null ? "" : instruction;
                 }
             }
 
@@ -139,9 +136,5 @@ final class ManualOperator {
                 }
             }
         };
-    }
-
-    String instruction() {
-        return text;
     }
 }

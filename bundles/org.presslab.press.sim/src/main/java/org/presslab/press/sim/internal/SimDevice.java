@@ -297,6 +297,7 @@ abstract class SimDevice implements SimulatedDevice {
             }
             boolean overloaded = faults.contains(Fault.OVERLOAD)
                     || (lastDelivered != null && lastDelivered.quality() == Quality.OVERLOAD);
+            String overloadedChannel = faults.contains(Fault.OVERLOAD) ? "force" : overloadedChannel(lastDelivered);
             if (overloaded && !list.contains(Fault.OVERLOAD.name())) {
                 list.add(Fault.OVERLOAD.name());
             }
@@ -310,13 +311,30 @@ abstract class SimDevice implements SimulatedDevice {
                 message = faultMessage;
             } else if (overloaded) {
                 state = ConnectionState.FAULT;
-                message = "sensor overload: beyond " + sensors[FORCE].range() + " (sensor range)";
+                message = "sensor overload: " + overloadedChannel + " beyond the sensor's range";
             } else {
                 state = ConnectionState.CONNECTED;
                 message = "";
             }
             return new DeviceHealth(state, message, list, counters);
         }
+    }
+
+    /** Which channel of {@code r} sits at its full scale. */
+    private String overloadedChannel(Reading r) {
+        if (r == null) {
+            return "sensor";
+        }
+        if (Math.abs(r.forceN()) >= sensors[FORCE].range()) {
+            return "force (range " + sensors[FORCE].range() + " N)";
+        }
+        if (Math.abs(r.pressurePa()) >= sensors[PRESSURE].range()) {
+            return "pressure (range " + sensors[PRESSURE].range() + " Pa)";
+        }
+        if (Math.abs(r.positionM()) >= sensors[POSITION].range()) {
+            return "position (range " + sensors[POSITION].range() + " m)";
+        }
+        return "temperature (range " + sensors[TEMPERATURE].range() + " K)";
     }
 
     @Override

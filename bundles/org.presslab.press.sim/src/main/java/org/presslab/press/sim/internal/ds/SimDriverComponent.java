@@ -17,6 +17,7 @@ import org.presslab.press.sim.SimUnits;
 import org.presslab.press.sim.SimulatedCell;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
+import org.presslab.time.Scheduled;
 import org.presslab.time.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,11 @@ abstract class SimDriverComponent implements SimulatedDevice {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimDriverComponent.class);
 
+    /** How far the physics may fall behind the clock when nobody reads, ns (bounds the work of one read()). */
+    private static final long KEEP_UP_PERIOD_NANOS = 100_000_000L;
+
     private final SimulatedDevice device;
+    private final Scheduled keepUp;
 
     SimDriverComponent(TimeSource time, String pid, SimSpec spec, double cyclingCurrentDensityMAcm2,
             double cyclingCapacityMAhcm2, int cyclingHalfCycles) {
@@ -46,6 +51,10 @@ abstract class SimDriverComponent implements SimulatedDevice {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(pid + " (" + spec.id() + "): " + e.getMessage(), e);
         }
+        // a device integrates lazily up to the present on each call; in real time, keep it current so that
+        // a read() after a long quiet spell never has to integrate minutes of backlog
+        this.keepUp = time.scheduleAtFixedRate("sim-" + spec.id() + "-integrate", KEEP_UP_PERIOD_NANOS,
+                device::plantState);
         if (cyclingCurrentDensityMAcm2 > 0) {
             device.cell().startCycling(SimUnits.mAPerCm2(cyclingCurrentDensityMAcm2),
                     SimUnits.mAhPerCm2(cyclingCapacityMAhcm2), cyclingHalfCycles);
@@ -57,6 +66,7 @@ abstract class SimDriverComponent implements SimulatedDevice {
 
     /** Called from each subclass's @Deactivate: the device holds its load (package contract). */
     final void deactivated() {
+        keepUp.cancel();
         device.close();
         LOG.info("Simulated device '{}' deactivated, actuator left in HOLD", device.id());
     }

@@ -49,7 +49,11 @@ class ComponentConfigTest {
         assertEquals(147.1e3, comp.info().maxForceRatingN(), 1e-6);
         assertEquals(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS, comp.info().kind());
         assertEquals(2.1e-3, comp.info().ramAreaM2(), 1e-6, "Ø 51.71 mm ram");
+        assertEquals(1, time.pendingTasks(), "one keep-up task integrates the device while nobody reads");
+        time.advanceSeconds(1);
+        assertEquals(1_000_000_000L, comp.plantState().timeNanos());
         comp.deactivate();
+        assertEquals(0, time.pendingTasks(), "deactivate cancels it");
         assertEquals(Optional.of(SafeAction.HOLD), comp.actuator().orElseThrow().safeState(), "deactivate holds");
     }
 
