@@ -88,6 +88,8 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
     private final AtomicLong failedPolls = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
 
+    private volatile java.util.function.Consumer<Boolean> availability = present -> { };
+    private boolean present = true;
     private volatile Reading latest;
     private volatile DeviceHealth health;
     private volatile Desired desired;
@@ -141,6 +143,30 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
         }
         conn.lastError().ifPresent(e -> health = DeviceHealth.of(ConnectionState.DISCONNECTED, e.getMessage()));
         this.poll = time.scheduleAtFixedRate("modbus-" + settings.id(), TimeUnit.MILLISECONDS.toNanos(settings.pollPeriodMs()), this::cycle);
+    }
+
+    /**
+     * Told on the polling thread when the port goes away (adapter pulled: false) and when the
+     * device answers again after that (true). The component unregisters and registers the driver
+     * service, so a station sees an ordinary driver loss and return (and resumes by its rebind policy).
+     */
+    public void onAvailability(java.util.function.Consumer<Boolean> listener) {
+        this.availability = listener;
+    }
+
+    private void setPresent(boolean now) {
+        if (present != now) {
+            present = now;
+            try {
+                availability.accept(now);
+            } catch (RuntimeException e) {
+                LOG.warn("Modbus device '{}': availability listener failed", s.id(), e);
+            }
+        }
+    }
+
+    private static boolean gone(SerialPortException e) {
+        return e != null && (e.reason() == SerialPortException.Reason.VANISHED || e.reason() == SerialPortException.Reason.ABSENT);
     }
 
     // ---- PressDriver
@@ -221,7 +247,8 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
             case RAW_OUTPUT -> 0;
         };
         if (command.mode() != ActuationMode.RAW_OUTPUT && command.value() < 0) {
-            throw new IllegalArgumentException("setpoint must not be negative, was " + command.value());
+            // a setpoint below zero (a ramp starting from a noisy zero reading) means "no load": send 0
+            command = new ActuatorCommand(command.mode(), 0);
         }
         if (command.mode() == ActuationMode.PRESSURE_SETPOINT && !Double.isFinite(forceN)) {
             throw new IllegalArgumentException("Modbus device '" + s.id() + "': a pressure setpoint needs 'ramArea.mm2' to check it against the force rating");
@@ -390,16 +417,34 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
     private void measure() throws TxFailure {
         double force = Double.NaN;
         double pressure = Double.NaN;
-        if (s.force().isPresent()) {
-            force = readValue(s.force().get());
-        }
-        long t = time.nanoTime();
-        if (s.pressure().isPresent()) {
-            pressure = readValue(s.pressure().get());
-        }
         int status = 0;
-        if (s.statusAddress() >= 0) {
-            status = readRegisters(s.statusTable(), s.statusAddress(), 1, "reading the status register")[0];
+        long t;
+        Block block = block();
+        if (block != null) {
+            // one transaction for everything: the usual case when the map keeps them together
+            int[] regs = readRegisters(block.table, block.start, block.count, "reading " + block.table.name().toLowerCase(Locale.ROOT)
+                    + " registers " + block.start + ".." + (block.start + block.count - 1));
+            t = time.nanoTime();
+            if (s.force().isPresent()) {
+                force = s.force().get().decode(regs, s.force().get().address() - block.start);
+            }
+            if (s.pressure().isPresent()) {
+                pressure = s.pressure().get().decode(regs, s.pressure().get().address() - block.start);
+            }
+            if (s.statusAddress() >= 0) {
+                status = regs[s.statusAddress() - block.start];
+            }
+        } else {
+            if (s.force().isPresent()) {
+                force = readValue(s.force().get());
+            }
+            t = time.nanoTime();
+            if (s.pressure().isPresent()) {
+                pressure = readValue(s.pressure().get());
+            }
+            if (s.statusAddress() >= 0) {
+                status = readRegisters(s.statusTable(), s.statusAddress(), 1, "reading the status register")[0];
+            }
         }
         List<String> faults = new ArrayList<>();
         Quality q = Quality.GOOD;
@@ -427,6 +472,39 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
     }
 
     private List<String> lastFaults = List.of();
+
+    private record Block(Table table, int start, int count) {
+    }
+
+    /** The single read that covers force, pressure and status, when they share a table within 32 registers. */
+    private Block block() {
+        Table table = null;
+        int lo = Integer.MAX_VALUE;
+        int hi = -1;
+        for (RegisterValue v : new RegisterValue[] {s.force().orElse(null), s.pressure().orElse(null)}) {
+            if (v == null) {
+                continue;
+            }
+            if (table != null && table != v.table()) {
+                return null;
+            }
+            table = v.table();
+            lo = Math.min(lo, v.address());
+            hi = Math.max(hi, v.address() + v.count() - 1);
+        }
+        if (s.statusAddress() >= 0) {
+            if (table != null && table != s.statusTable()) {
+                return null;
+            }
+            table = s.statusTable();
+            lo = Math.min(lo, s.statusAddress());
+            hi = Math.max(hi, s.statusAddress());
+        }
+        if (table == null || hi - lo + 1 > 32) {
+            return null;
+        }
+        return new Block(table, lo, hi - lo + 1);
+    }
 
     private double readValue(RegisterValue v) throws TxFailure {
         int[] regs = readRegisters(v.table(), v.address(), v.count(), "reading " + v);
@@ -475,7 +553,7 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
                 SerialPortException pe = adapter.takePortError();
                 if (pe != null) {
                     portErrors.incrementAndGet();
-                    TxFailure f = new TxFailure(Kind.PORT, pe.getMessage());
+                    TxFailure f = new TxFailure(Kind.PORT, pe.getMessage(), pe);
                     throw f;
                 }
                 Kind k = TxFailure.classify(e.getMessage());
@@ -526,6 +604,7 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
 
     private void succeeded(boolean hadErrors) {
         consecutiveFailures = 0;
+        setPresent(true);
         window[windowPos] = hadErrors;
         windowPos = (windowPos + 1) % WINDOW;
         int bad = 0;
@@ -557,6 +636,9 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
         if (f.kind == Kind.PORT) {
             latest = latest.stale();
             health = DeviceHealth.of(ConnectionState.DISCONNECTED, f.getMessage());
+            if (gone(f.portError)) {
+                setPresent(false);
+            }
             return;
         }
         if (f.kind == Kind.EXCEPTION) {
@@ -583,6 +665,9 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
         knownOutput = null;
         latest = latest.stale();
         health = DeviceHealth.of(ConnectionState.DISCONNECTED, e.getMessage());
+        if (gone(e)) {
+            setPresent(false);
+        }
     }
 
     /**

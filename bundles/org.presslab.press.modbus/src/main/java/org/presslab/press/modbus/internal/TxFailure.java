@@ -23,10 +23,16 @@ final class TxFailure extends Exception {
     }
 
     final Kind kind;
+    final org.presslab.serial.SerialPortException portError;
 
     TxFailure(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    TxFailure(Kind kind, String message, org.presslab.serial.SerialPortException portError) {
         super(message);
         this.kind = kind;
+        this.portError = portError;
     }
 
     static Kind classify(String j2modMessage) {
