@@ -75,7 +75,7 @@ public final class RecipeFollower {
             lastMessage = message;
             if (state.isFinished()) {
                 out.println("recipe '" + run.recipe().name() + "' " + state.name().toLowerCase()
-                        + (message.isEmpty() ? "" : ": " + message));
+                        + (StationViews.redundant(message, state) ? "" : ": " + message));
                 return End.FINISHED;
             }
             polls++;

@@ -22,11 +22,21 @@ public class RecipeListCommand extends RecipeCommandSupport {
         for (String name : recipes.names()) {
             try {
                 Recipe r = recipes.get(name);
-                t.addRow().addContent(name, r.version(), r.steps().size(), Quantities.mpa(r.maxPressurePa()), r.description());
+                t.addRow().addContent(name, r.version(), r.steps().size(), Quantities.mpa(r.maxPressurePa()), shorten(r.description(), 70));
             } catch (RecipeFormatException e) {
                 t.addRow().addContent(name, "-", "-", "-", "INVALID: " + e.getMessage());
             }
         }
         t.print(out, true);
+    }
+
+    /** The first sentence, or the first {@code max} characters, of a description (recipe:show has it all). */
+    static String shorten(String text, int max) {
+        String t = text == null ? "" : text.strip();
+        int dot = t.indexOf(". ");
+        if (dot > 0 && dot < max) {
+            return t.substring(0, dot + 1);
+        }
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
     }
 }

@@ -30,7 +30,8 @@ public class RecipeValidateCommand extends RecipeCommandSupport {
     @Override
     protected void doExecute() throws Exception {
         Recipe r = recipe(recipe);
-        out.printf("recipe '%s' v%d: format ok, %d steps%n", r.name(), r.version(), r.steps().size());
+        out.printf("recipe '%s' v%d: format ok, %d step%s%n", r.name(), r.version(), r.steps().size(),
+                r.steps().size() == 1 ? "" : "s");
         if (stationId != null) {
             Station s = station(stationId);
             DryRunReport report = s.dryRun(r);

@@ -1,12 +1,7 @@
 package org.presslab.shell.internal;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.presslab.control.api.Station;
-import org.presslab.shell.internal.completers.StationIdCompleter;
 
 /** station:list */
 @Service

@@ -103,7 +103,12 @@ public final class StationViews {
                 : "all " + steps + " steps done";
         return String.format(Locale.ROOT, "%-8s %s | P %s MPa SP %s MPa | %s left%s", r.state(), step,
                 mpa(st.pressurePa()), mpa(st.setpointPa()), duration(r.remainingS()),
-                r.message().isEmpty() ? "" : " | " + r.message());
+                redundant(r.message(), r.state()) ? "" : " | " + r.message());
+    }
+
+    /** True when a run's message adds nothing to its state ("completed" for COMPLETED). */
+    static boolean redundant(String message, RecipeRun.State state) {
+        return message == null || message.isBlank() || message.trim().equalsIgnoreCase(state.name());
     }
 
     static void kv(PrintStream out, String key, String value) {

@@ -26,6 +26,7 @@ final class FakeRun implements RecipeRun {
             step++;
             if (step >= recipe.steps().size()) {
                 state = State.COMPLETED;
+                message = "completed";
             }
         }
     }

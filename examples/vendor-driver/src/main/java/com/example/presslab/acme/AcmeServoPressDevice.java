@@ -44,6 +44,9 @@ public final class AcmeServoPressDevice {
     private long lastRequestNanos;
     private volatile boolean answering = true;
     private long requests;
+    /** Load-cell noise, as every real amplifier has (a frozen value means a dead sensor). */
+    private final java.util.Random noise = new java.util.Random(42);
+    private static final double NOISE_N = 0.3;
 
     /**
      * @param stiffnessNPerM the sample's stiffness once in contact (contact at position 0)
@@ -90,7 +93,7 @@ public final class AcmeServoPressDevice {
                 case "ID?":
                     return "ACME,SP-5T," + serial + ",FW2.1";
                 case "F?":
-                    return String.format(Locale.ROOT, "F %.1f X %.4f S %s", force(), positionM * 1e3,
+                    return String.format(Locale.ROOT, "F %.1f X %.4f S %s", force() + NOISE_N * noise.nextGaussian(), positionM * 1e3,
                             overload ? "OVL" : "OK");
                 case "SPF":
                     forceSetpointN = Double.parseDouble(p[1]);

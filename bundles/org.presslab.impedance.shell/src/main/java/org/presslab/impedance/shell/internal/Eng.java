@@ -23,7 +23,13 @@ final class Eng {
     }
 
     static String pct(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f %%", 100 * fraction) : "-";
+        if (!Double.isFinite(fraction)) {
+            return "-";
+        }
+        if (Math.abs(fraction) >= 10) {
+            return (fraction < 0 ? "< -" : "> ") + "1000 %";
+        }
+        return String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
     }
 
     /** "12.5" or "12.5C" (°C) to kelvin. */
