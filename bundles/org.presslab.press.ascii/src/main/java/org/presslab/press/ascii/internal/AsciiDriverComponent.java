@@ -29,29 +29,55 @@ public class AsciiDriverComponent {
     private static final Logger LOG = LoggerFactory.getLogger(AsciiDriverComponent.class);
 
     private final AsciiGaugeDriver driver;
-    private final ServiceRegistration<PressDriver> registration;
+    private final BundleContext context;
+    private final Hashtable<String, Object> props = new Hashtable<>();
+    private ServiceRegistration<PressDriver> registration;
+    private boolean active = true;
 
     @Activate
     public AsciiDriverComponent(BundleContext context, @Reference SerialPortManager ports, @Reference TimeSource time,
             Map<String, Object> properties) throws SerialPortException {
         AsciiSettings settings = AsciiSettings.parse(properties);
         this.driver = new AsciiGaugeDriver(settings, ports, time);
-        Hashtable<String, Object> props = new Hashtable<>();
+        this.context = context;
         props.put(PressDriver.PROP_ID, settings.id());
         props.put(PressDriver.PROP_KIND, settings.kind().name());
         props.put(PressDriver.PROP_CAPABILITIES, driver.capabilities().stream().map(Capability::name).sorted().toArray(String[]::new));
         props.put("presslab.driver.port", settings.port().id());
         props.put("presslab.driver.protocol", "ascii-" + settings.mode().name().toLowerCase(java.util.Locale.ROOT));
         this.registration = context.registerService(PressDriver.class, driver, props);
+        driver.onAvailability(this::available);
         LOG.info("ASCII gauge '{}' on {} ({}, {})", settings.id(), settings.port().id(), settings.serial().describe(), settings.mode());
     }
 
-    @Deactivate
-    public void deactivate() {
+    /** The port went away (withdraw the service: stations see the driver leave) or readings are back (register again). */
+    private synchronized void available(boolean present) {
+        if (!active) {
+            return;
+        }
+        if (!present && registration != null) {
+            unregister();
+        } else if (present && registration == null) {
+            registration = context.registerService(PressDriver.class, driver, props);
+        }
+    }
+
+    private void unregister() {
         try {
             registration.unregister();
         } catch (IllegalStateException e) {
             // already gone with the bundle
+        }
+        registration = null;
+    }
+
+    @Deactivate
+    public void deactivate() {
+        synchronized (this) {
+            active = false;
+            if (registration != null) {
+                unregister();
+            }
         }
         driver.close();
     }

@@ -53,6 +53,8 @@ public final class AsciiGaugeDriver implements PressDriver {
     private final AtomicLong noReply = new AtomicLong();
     private final AtomicLong portErrors = new AtomicLong();
 
+    private volatile java.util.function.Consumer<Boolean> availability = present -> { };
+    private boolean present = true;
     private volatile Reading latest;
     private volatile DeviceHealth health;
     private volatile boolean closed;
@@ -85,6 +87,22 @@ public final class AsciiGaugeDriver implements PressDriver {
         this.conn = ports.open(settings.port(), settings.serial(), "ASCII gauge " + settings.id());
         conn.lastError().ifPresent(e -> health = DeviceHealth.of(ConnectionState.DISCONNECTED, e.getMessage()));
         this.task = time.scheduleAtFixedRate("ascii-" + settings.id(), TimeUnit.MILLISECONDS.toNanos(settings.pollPeriodMs()), this::cycle);
+    }
+
+    /** Told on the reading thread when the port goes away (false) and when readings come again after that (true). */
+    public void onAvailability(java.util.function.Consumer<Boolean> listener) {
+        this.availability = listener;
+    }
+
+    private void setPresent(boolean now) {
+        if (present != now) {
+            present = now;
+            try {
+                availability.accept(now);
+            } catch (RuntimeException e) {
+                LOG.warn("ASCII gauge '{}': availability listener failed", s.id(), e);
+            }
+        }
     }
 
     @Override
@@ -162,6 +180,9 @@ public final class AsciiGaugeDriver implements PressDriver {
             lines.reset(s.mode() == Mode.POLL);
             latest = latest.stale();
             health = DeviceHealth.of(ConnectionState.DISCONNECTED, e.getMessage());
+            if (e.reason() == SerialPortException.Reason.VANISHED || e.reason() == SerialPortException.Reason.ABSENT) {
+                setPresent(false);
+            }
         } catch (RuntimeException e) {
             LOG.error("ASCII gauge '{}': read failed unexpectedly", s.id(), e);
         } finally {
@@ -216,6 +237,7 @@ public final class AsciiGaugeDriver implements PressDriver {
             health = DeviceHealth.of(ConnectionState.DISCONNECTED, why);
             return;
         }
+        setPresent(true);
         if (r.quality() == Quality.OVERLOAD) {
             health = new DeviceHealth(ConnectionState.FAULT, "gauge reports overload: the load is beyond its range",
                     List.of("overload"), Map.of());
