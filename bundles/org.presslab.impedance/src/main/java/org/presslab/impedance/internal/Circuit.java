@@ -28,12 +28,14 @@ public final class Circuit implements CircuitModel {
         int count;
         int depthSlots;
 
-        abstract void eval(double w, double[] p, double[] s, int sp, double[] dr, double[] di);
+        abstract void eval(double w, double lnw, double[] p, double[] s, int sp, double[] dr, double[] di);
     }
 
     static final class Element extends Node {
         final ElementType type;
         final String name;
+        /** Start of this element's 4-slot cache in the scratch array (set after parsing). */
+        int cache;
 
         Element(ElementType type, String name) {
             this.type = type;
@@ -42,8 +44,8 @@ public final class Circuit implements CircuitModel {
         }
 
         @Override
-        void eval(double w, double[] p, double[] s, int sp, double[] dr, double[] di) {
-            type.eval(w, p, offset, s, sp, dr, di);
+        void eval(double w, double lnw, double[] p, double[] s, int sp, double[] dr, double[] di) {
+            type.eval(w, lnw, p, offset, s, sp, cache, dr, di);
         }
     }
 
@@ -60,11 +62,11 @@ public final class Circuit implements CircuitModel {
         }
 
         @Override
-        void eval(double w, double[] p, double[] s, int sp, double[] dr, double[] di) {
+        void eval(double w, double lnw, double[] p, double[] s, int sp, double[] dr, double[] di) {
             double zr = 0;
             double zi = 0;
             for (Node c : children) {
-                c.eval(w, p, s, sp + 2, dr, di);
+                c.eval(w, lnw, p, s, sp + 2, dr, di);
                 zr += s[sp + 2];
                 zi += s[sp + 3];
             }
@@ -87,14 +89,14 @@ public final class Circuit implements CircuitModel {
         }
 
         @Override
-        void eval(double w, double[] p, double[] s, int sp, double[] dr, double[] di) {
+        void eval(double w, double lnw, double[] p, double[] s, int sp, double[] dr, double[] di) {
             int n = children.size();
             int ys = sp + 2;
             int cs = ys + 2 * n;
             double yr = 0;
             double yi = 0;
             for (int k = 0; k < n; k++) {
-                children.get(k).eval(w, p, s, cs, dr, di);
+                children.get(k).eval(w, lnw, p, s, cs, dr, di);
                 double a = s[cs];
                 double b = s[cs + 1];
                 double m = a * a + b * b;
@@ -136,6 +138,7 @@ public final class Circuit implements CircuitModel {
     private final List<String> units;
     private final double[] lower;
     private final double[] upper;
+    private final int scratch;
 
     private Circuit(String text, Node root, List<Element> elements) {
         this.text = text;
@@ -158,6 +161,12 @@ public final class Circuit implements CircuitModel {
         this.units = Collections.unmodifiableList(u);
         this.lower = lo.stream().mapToDouble(Double::doubleValue).toArray();
         this.upper = hi.stream().mapToDouble(Double::doubleValue).toArray();
+        int slot = root.depthSlots;
+        for (Element e : elements) {
+            e.cache = slot;
+            slot += 4;
+        }
+        this.scratch = slot;
     }
 
     /**
@@ -332,24 +341,28 @@ public final class Circuit implements CircuitModel {
         return elements;
     }
 
+    /** Scratch doubles one evaluation needs: the tree's stack plus 4 cache slots per element. */
     int scratchSize() {
-        return root.depthSlots;
+        return scratch;
     }
 
     @Override
     public double[] impedance(double frequencyHz, double[] parameters) {
         checkLength(parameters);
         double[] s = new double[scratchSize()];
-        root.eval(2 * Math.PI * frequencyHz, parameters, s, 0, null, null);
+        double w = 2 * Math.PI * frequencyHz;
+        root.eval(w, Math.log(w), parameters, s, 0, null, null);
         return new double[] {s[0], s[1]};
     }
 
     /**
      * Evaluates Z and all dZ/dp at one angular frequency. {@code scratch} must hold
-     * {@link #scratchSize()} values; dr/di {@link #parameterCount()} (or be null for Z only).
+     * {@link #scratchSize()} values, zeroed before the first call and reused across the points
+     * of one spectrum with the same p (it caches per-parameter constants); dr/di
+     * {@link #parameterCount()} (or null for Z only).
      */
     void eval(double w, double[] p, double[] scratch, double[] dr, double[] di) {
-        root.eval(w, p, scratch, 0, dr, di);
+        root.eval(w, Math.log(w), p, scratch, 0, dr, di);
     }
 
     @Override
@@ -359,7 +372,8 @@ public final class Circuit implements CircuitModel {
         double[] im = new double[frequencyHz.length];
         double[] s = new double[scratchSize()];
         for (int i = 0; i < frequencyHz.length; i++) {
-            root.eval(2 * Math.PI * frequencyHz[i], parameters, s, 0, null, null);
+            double w = 2 * Math.PI * frequencyHz[i];
+            root.eval(w, Math.log(w), parameters, s, 0, null, null);
             re[i] = s[0];
             im[i] = s[1];
         }

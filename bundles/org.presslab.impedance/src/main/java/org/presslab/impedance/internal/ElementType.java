@@ -52,7 +52,7 @@ enum ElementType {
      * Z at angular frequency w into z[zo], z[zo + 1]; derivatives into dr/di at off.. when dr != null.
      * p holds all parameters of the circuit; this element's start at off.
      */
-    void eval(double w, double[] p, int off, double[] z, int zo, double[] dr, double[] di) {
+    void eval(double w, double lnw, double[] p, int off, double[] z, int zo, int cache, double[] dr, double[] di) {
         switch (this) {
             case R -> {
                 z[zo] = p[off];
@@ -82,17 +82,31 @@ enum ElementType {
             case CPE -> {
                 double q = p[off];
                 double a = p[off + 1];
-                double mag = Math.pow(w, -a) / q;
-                double phi = -a * Math.PI / 2;
-                double zr = mag * Math.cos(phi);
-                double zi = mag * Math.sin(phi);
+                // cos/sin of the constant phase depend on alpha only: computed once per spectrum
+                double cos;
+                double sin;
+                if (z[cache] == 1 && z[cache + 1] == a) {
+                    cos = z[cache + 2];
+                    sin = z[cache + 3];
+                } else {
+                    double phi = -a * Math.PI / 2;
+                    cos = Math.cos(phi);
+                    sin = Math.sin(phi);
+                    z[cache] = 1;
+                    z[cache + 1] = a;
+                    z[cache + 2] = cos;
+                    z[cache + 3] = sin;
+                }
+                double mag = Math.exp(-a * lnw) / q;
+                double zr = mag * cos;
+                double zi = mag * sin;
                 z[zo] = zr;
                 z[zo + 1] = zi;
                 if (dr != null) {
                     dr[off] = -zr / q;
                     di[off] = -zi / q;
                     // dZ/da = Z * (-ln w - j pi/2)
-                    double lr = -Math.log(w);
+                    double lr = -lnw;
                     double li = -Math.PI / 2;
                     dr[off + 1] = zr * lr - zi * li;
                     di[off + 1] = zr * li + zi * lr;
