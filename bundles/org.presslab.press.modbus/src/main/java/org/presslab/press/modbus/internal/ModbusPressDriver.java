@@ -109,7 +109,7 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
     private record Desired(ActuatorCommand command, SafeAction safe) {
     }
 
-    public ModbusPressDriver(ModbusSettings settings, SerialPortManager ports, TimeSource time) throws SerialPortException {
+    ModbusPressDriver(ModbusSettings settings, SerialPortManager ports, TimeSource time) throws SerialPortException {
         this.s = settings;
         this.time = time;
         this.staleNanos = TimeUnit.MILLISECONDS.toNanos(settings.staleAfterMs());
@@ -167,6 +167,16 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
 
     private static boolean gone(SerialPortException e) {
         return e != null && (e.reason() == SerialPortException.Reason.VANISHED || e.reason() == SerialPortException.Reason.ABSENT);
+    }
+
+    /**
+     * Builds a driver from configuration properties outside OSGi (benchmarks, tools); the keys are
+     * those of the factory configuration.
+     *
+     * @throws IllegalArgumentException naming the first invalid key
+     */
+    public static ModbusPressDriver create(Map<String, ?> properties, SerialPortManager ports, TimeSource time) throws SerialPortException {
+        return new ModbusPressDriver(ModbusSettings.parse(properties), ports, time);
     }
 
     // ---- PressDriver
