@@ -184,10 +184,12 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
         if (!order.equals("HIGH_FIRST") && !order.equals("LOW_FIRST")) {
             throw p.bad(prefix + ".wordOrder", order, "HIGH_FIRST or LOW_FIRST");
         }
+        Table t = p.enumValue(prefix + ".table", Table.class, table);
+        DataType dt = p.enumValue(prefix + ".type", DataType.class, type);
+        double scale = p.number(prefix + ".scale", prefix.equals("output") ? 0.001 : 1);
+        double offset = p.number(prefix + ".offset", 0);
         try {
-            return Optional.of(new RegisterValue(p.enumValue(prefix + ".table", Table.class, table), addr,
-                    p.enumValue(prefix + ".type", DataType.class, type), order.equals("LOW_FIRST"),
-                    p.number(prefix + ".scale", prefix.equals("output") ? 0.001 : 1), p.number(prefix + ".offset", 0), parsed));
+            return Optional.of(new RegisterValue(t, addr, dt, order.equals("LOW_FIRST"), scale, offset, parsed));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(p.where() + ": " + prefix + ": " + e.getMessage());
         }
