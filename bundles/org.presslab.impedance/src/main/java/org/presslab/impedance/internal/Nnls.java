@@ -45,6 +45,15 @@ public final class Nnls {
      * @throws IllegalArgumentException if the sizes disagree
      */
     public static double[] solveNormal(double[][] q, double[] c) {
+        return solveNormal(q, c, null);
+    }
+
+    /**
+     * As {@link #solveNormal(double[][], double[])}, warm-started from a feasible point x0 (for
+     * example the solution of a neighbouring regularisation parameter): its positive components
+     * form the initial passive set. Null starts from zero.
+     */
+    public static double[] solveNormal(double[][] q, double[] c, double[] x0) {
         int n = c.length;
         if (q.length != n || q[0].length != n) {
             throw new IllegalArgumentException("Q must be " + n + "x" + n);
@@ -61,23 +70,46 @@ public final class Nnls {
         double wTol = 1e-12 * Math.max(cMax, 1e-300) * n;
         double[] x = new double[n];
         boolean[] passive = new boolean[n];
+        boolean warm = false;
+        if (x0 != null) {
+            if (x0.length != n) {
+                throw new IllegalArgumentException("x0 must have " + n + " components");
+            }
+            for (int j = 0; j < n; j++) {
+                if (x0[j] > 0) {
+                    x[j] = x0[j];
+                    passive[j] = true;
+                    warm = true;
+                }
+            }
+        }
         double[] w = c.clone();
         int outer = 0;
         int maxOuter = 3 * n + 10;
         while (outer++ < maxOuter) {
-            int t = -1;
-            double best = wTol;
-            for (int j = 0; j < n; j++) {
-                if (!passive[j] && w[j] > best) {
-                    best = w[j];
-                    t = j;
+            if (!warm) {
+                int t = -1;
+                double best = wTol;
+                for (int j = 0; j < n; j++) {
+                    if (!passive[j] && w[j] > best) {
+                        best = w[j];
+                        t = j;
+                    }
                 }
+                if (t < 0) {
+                    break;
+                }
+                passive[t] = true;
             }
-            if (t < 0) {
-                break;
-            }
-            passive[t] = true;
+            warm = false;
             while (true) {
+                boolean any = false;
+                for (boolean b : passive) {
+                    any |= b;
+                }
+                if (!any) {
+                    break;
+                }
                 double[] s = solvePassive(q, c, passive, tol);
                 boolean feasible = true;
                 for (int j = 0; j < n; j++) {

@@ -115,10 +115,13 @@ public final class TikhonovDrt implements DrtAnalyzer {
             double[] logRes = new double[LAMBDAS.length];
             double[] logSol = new double[LAMBDAS.length];
             double[][] xs = new double[LAMBDAS.length][];
-            for (int li = 0; li < LAMBDAS.length; li++) {
+            double[] prev = null;
+            for (int li = LAMBDAS.length - 1; li >= 0; li--) {
                 double lam = LAMBDAS[li];
                 double[][] qm = regularised(ata, dtd, lam);
-                double[] xl = Nnls.solveNormal(qm, atb);
+                // from smooth to sharp, each solve warm-started from the previous lambda's solution
+                double[] xl = Nnls.solveNormal(qm, atb, prev);
+                prev = xl;
                 xs[li] = xl;
                 double res = residualNorm2(a, b, xl);
                 logRes[li] = Math.log(Math.max(res, 1e-300));

@@ -80,6 +80,39 @@ class NnlsTest {
         }
     }
 
+    /** A warm start from any feasible point reaches the same solution as a cold start. */
+    @Test
+    void warmStartGivesTheSameSolution() {
+        Random rnd = new Random(13);
+        for (int trial = 0; trial < 100; trial++) {
+            int m = 10 + rnd.nextInt(10);
+            int n = 2 + rnd.nextInt(8);
+            double[][] a = new double[m][n];
+            double[] b = new double[m];
+            double[][] q = new double[n][n];
+            double[] c = new double[n];
+            for (int i = 0; i < m; i++) {
+                b[i] = rnd.nextGaussian();
+                for (int j = 0; j < n; j++) {
+                    a[i][j] = rnd.nextGaussian();
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[j] += a[i][j] * b[i];
+                    for (int k = 0; k < n; k++) {
+                        q[j][k] += a[i][j] * a[i][k];
+                    }
+                }
+            }
+            double[] x0 = new double[n];
+            for (int j = 0; j < n; j++) {
+                x0[j] = rnd.nextBoolean() ? rnd.nextDouble() : 0;
+            }
+            assertArrayEquals(Nnls.solveNormal(q, c), Nnls.solveNormal(q, c, x0), 1e-9, "trial " + trial);
+        }
+    }
+
     private static double[] subsetLeastSquares(double[][] a, double[] b, int mask, int n) {
         int k = Integer.bitCount(mask);
         int[] idx = new int[k];
