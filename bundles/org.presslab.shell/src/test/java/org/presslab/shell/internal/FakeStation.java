@@ -122,7 +122,14 @@ final class FakeStation implements Station {
 
     @Override
     public DryRunReport dryRun(Recipe recipe) {
-        return new DryRunReport(recipe.name(), List.of(), 0);
+        List<String> violations = new ArrayList<>();
+        for (int i = 0; i < recipe.steps().size(); i++) {
+            if (recipe.steps().get(i) instanceof org.presslab.control.api.RecipeStep.Ramp r && r.targetPa() > maxPa) {
+                violations.add(String.format("step %d (ramp): target %.3f MPa above the limit %.3f MPa", i + 1, r.targetPa() / 1e6,
+                        maxPa / 1e6));
+            }
+        }
+        return new DryRunReport(recipe.name(), violations, 60);
     }
 
     @Override
