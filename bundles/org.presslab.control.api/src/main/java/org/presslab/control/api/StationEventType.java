@@ -12,6 +12,8 @@ public enum StationEventType {
     COMMAND_REFUSED,
     RECIPE_STARTED,
     STEP_STARTED,
+    /** A recipe step finished (properties: step; for a hold, maxMeanDeviationPa). */
+    STEP_COMPLETED,
     RECIPE_PAUSED,
     RECIPE_RESUMED,
     RECIPE_COMPLETED,

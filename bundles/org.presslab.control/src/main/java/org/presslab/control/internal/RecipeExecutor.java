@@ -244,7 +244,7 @@ final class RecipeExecutor implements RecipeRun {
             e.setOperatorWaiting(false, "");
         }
         if (step instanceof RecipeStep.Hold h) {
-            e.event(StationEventType.STEP_STARTED, String.format(Locale.ROOT,
+            e.event(StationEventType.STEP_COMPLETED, String.format(Locale.ROOT,
                     "step %d (hold) done: largest deviation of a 1-s mean from %.3f MPa was %.4f MPa", index + 1,
                     h.targetPa() / 1e6, maxMeanDeviationPa / 1e6), Map.of("step", index + 1, "maxMeanDeviationPa", maxMeanDeviationPa));
         }

@@ -84,16 +84,19 @@ final class SafetySupervisor {
             return;
         }
         boolean locked;
+        long stallLimit = Math.max(10 * e.periodNanos, 100_000_000L);
         try {
-            locked = e.lock.tryLock(e.periodNanos, TimeUnit.NANOSECONDS);
+            // Commands, binds and the loop hold the lock for microseconds; a JIT or GC pause is not a fault.
+            locked = e.lock.tryLock(stallLimit, TimeUnit.NANOSECONDS);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             return;
         }
         if (!locked) {
             // The loop holds the station for longer than a period: make the device safe without it.
-            e.trip(InterlockKind.CONTROL_LOOP_STALLED, "control loop blocked for more than one period", Double.NaN,
-                    e.periodNanos / 1e9, now);
+            e.trip(InterlockKind.CONTROL_LOOP_STALLED, String.format(Locale.ROOT,
+                    "station lock held for more than %.3f s (control loop or a command blocked)", stallLimit / 1e9),
+                    Double.NaN, stallLimit / 1e9, now);
             return;
         }
         try {
@@ -113,7 +116,6 @@ final class SafetySupervisor {
                         + (h.faults().isEmpty() ? "" : " faults " + h.faults()), Double.NaN, Double.NaN, now);
                 return;
             }
-            long stallLimit = Math.max(10 * e.periodNanos, 100_000_000L);
             if (e.controlling && now - e.lastTickNanos() > stallLimit) {
                 e.trip(InterlockKind.CONTROL_LOOP_STALLED, String.format(Locale.ROOT,
                         "control loop has not run for %.3f s (limit %.3f s)", (now - e.lastTickNanos()) / 1e9,

@@ -349,6 +349,25 @@ public final class StationEngine implements Station {
         }
         ring.put(now, usable ? p : Double.NaN, r.forceN(), setpoint.setpoint(), out, r.temperatureK(), r.positionM(),
                 state.ordinal(), r.quality().ordinal(), !usable);
+        long work = time.nanoTime() - now;
+        workNanosTotal += work;
+        workTicks++;
+        if (work > workNanosMax) {
+            workNanosMax = work;
+        }
+    }
+
+    private volatile long workNanosTotal;
+    private volatile long workTicks;
+    private volatile long workNanosMax;
+
+    /**
+     * Loop statistics for diagnosis and benchmarks: ticks with a driver, mean and max time spent in a
+     * tick (driver read, supervisor, controller, command, ring), nanoseconds; and samples dropped.
+     */
+    public long[] loopWorkStats() {
+        long n = workTicks;
+        return new long[] { n, n == 0 ? 0 : workNanosTotal / n, workNanosMax, droppedSamples() };
     }
 
     /** One control step: setpoint, supervisor check, output. Under lock; allocation-free except the SPI's command record. */

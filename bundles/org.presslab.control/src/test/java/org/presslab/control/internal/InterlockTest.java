@@ -196,8 +196,19 @@ class InterlockTest {
     }
 
     @Test
-    void crackedPelletTripsForceDropInsteadOfChasing() throws Exception {
+    void crackedPelletWithDefaultsTripsToHoldInsteadOfChasing() throws Exception {
         try (Harness h = holding(Harness.settings("sim-press-1"), 74)) {
+            press(h).faults().crackPellet();
+            Trip t = runUntilTrip(h, 2);
+            assertNotNull(t);
+            assertTrue(t.interlock() == InterlockKind.FORCE_DROP || t.interlock() == InterlockKind.RUNAWAY_TRAVEL, t.toString());
+            assertEquals(Optional.of(SafeAction.HOLD), press(h).actuator().orElseThrow().safeState());
+        }
+    }
+
+    @Test
+    void crackedPelletTripsForceDropInsteadOfChasing() throws Exception {
+        try (Harness h = holding(Harness.settings("sim-press-1").runawayTravelMm(0), 74)) {
             long t0 = h.time.nanoTime();
             press(h).faults().crackPellet();
             Trip t = runUntilTrip(h, 2);

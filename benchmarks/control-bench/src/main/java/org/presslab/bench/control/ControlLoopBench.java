@@ -1,0 +1,91 @@
+package org.presslab.bench.control;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.presslab.control.api.StationListener;
+import org.presslab.control.api.StationSample;
+import org.presslab.control.internal.StationEngine;
+import org.presslab.control.internal.StationSettings;
+import org.presslab.press.api.DeviceKind;
+import org.presslab.press.sim.SimSpec;
+import org.presslab.press.sim.SimulatedDevice;
+import org.presslab.press.sim.SimulatedDevices;
+import org.presslab.time.SystemTimeSource;
+
+/**
+ * The station's control loop on the simulated automatic press in real time: for each rate, ramp to
+ * and hold 15 MPa on a 10 mm cell, warm up, then record the start time of every loop tick (each
+ * sample carries it) for the measuring window. Reports the achieved rate, the jitter of the loop
+ * period |period - nominal| at p50/p99/max, the mean and max time spent inside a tick, and drops.
+ *
+ * <p>Arguments: {@code [measureSeconds=20] [rates=100,1000]}.
+ */
+public final class ControlLoopBench {
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+        String rates = args.length > 1 ? args[1] : "100,1000";
+        System.out.printf(Locale.ROOT, "Control loop on the simulated press, real time, %s, %d CPUs, %.0f s per rate%n",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), seconds);
+        System.out.println("rate_Hz  achieved_Hz  ticks   jitter_p50_us  jitter_p99_us  jitter_max_us  tick_mean_us  tick_max_us  overruns/drops  hold_error_MPa");
+        for (String r : rates.split(",")) {
+            run(Double.parseDouble(r.trim()), seconds);
+        }
+    }
+
+    static void run(double rateHz, double seconds) throws Exception {
+        SystemTimeSource time = new SystemTimeSource();
+        SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("bench-press").seed(1);
+        SimulatedDevice press = SimulatedDevices.create(time, spec);
+        StationEngine station = new StationEngine(StationSettings.builder("bench").cellDiameterMm(10).fixtureRatingMPa(100)
+                .loopRateHz(rateHz).driverFilter("(presslab.driver.id=bench-press)").historyS(0).build(), time);
+        int capacity = (int) (rateHz * seconds * 1.2) + 1000;
+        long[] stamps = new long[capacity];
+        int[] n = { 0 };
+        boolean[] recording = { false };
+        double[] worstError = { 0 };
+        station.addListener(new StationListener() {
+            @Override
+            public void onSample(StationSample s) {
+                if (recording[0] && n[0] < capacity) {
+                    stamps[n[0]++] = s.timeNanos();
+                    if (!Double.isNaN(s.pressurePa())) {
+                        worstError[0] = Math.max(worstError[0], Math.abs(s.pressurePa() - 15e6));
+                    }
+                }
+            }
+        });
+        station.start();
+        station.bindDriver(press);
+        Thread.sleep(300);
+        station.ramp(15e6, 5e6);
+        Thread.sleep(6000);
+        long[] before = station.loopWorkStats();
+        recording[0] = true;
+        Thread.sleep(Math.round(seconds * 1000));
+        recording[0] = false;
+        Thread.sleep(100);
+        long[] after = station.loopWorkStats();
+        station.close();
+        press.close();
+
+        int count = n[0];
+        long nominal = Math.round(1e9 / rateHz);
+        long[] jitter = new long[count - 1];
+        for (int i = 1; i < count; i++) {
+            jitter[i - 1] = Math.abs(stamps[i] - stamps[i - 1] - nominal);
+        }
+        Arrays.sort(jitter);
+        double achieved = (count - 1) * 1e9 / (stamps[count - 1] - stamps[0]);
+        long meanWork = after[0] > before[0] ? after[1] : 0;
+        System.out.printf(Locale.ROOT, "%7.0f  %11.2f  %6d  %13.1f  %13.1f  %13.1f  %12.2f  %11.1f  %14d  %14.3f%n", rateHz,
+                achieved, count, pct(jitter, 0.50) / 1e3, pct(jitter, 0.99) / 1e3, jitter[jitter.length - 1] / 1e3,
+                meanWork / 1e3, after[2] / 1e3, after[3], worstError[0] / 1e6);
+    }
+
+    static double pct(long[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))];
+    }
+}
