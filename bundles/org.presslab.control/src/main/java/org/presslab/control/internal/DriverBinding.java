@@ -95,6 +95,19 @@ final class DriverBinding {
         ratingPa = r;
         ratingText = text;
 
+        ActuatorModel mdl = actuator == null ? null : actuator.model().orElse(null);
+        double g = Double.NaN;
+        if (actuator != null) {
+            if (info.maxForceRateNps() > 0 && source != PressureSource.VESSEL) {
+                g = info.maxForceRateNps() / cellAreaM2;
+            } else if (mdl != null) {
+                double probe = 0.1 * cellAreaM2 * 1e6; // 0.1 MPa/s as force rate
+                double u = mdl.outputFor(cellAreaM2 * 10e6, probe);
+                if (u > 1e-6) {
+                    g = 0.1e6 / u;
+                }
+            }
+        }
         ActuationMode m = null;
         if (actuator != null) {
             var modes = actuator.modes();
@@ -104,31 +117,22 @@ final class DriverBinding {
                     throw new IllegalArgumentException("driver '" + id + "' does not accept " + wanted + " (it accepts " + modes + ")");
                 }
                 m = wanted;
-            } else if (modes.contains(ActuationMode.RAW_OUTPUT)) {
+            } else if (modes.contains(ActuationMode.RAW_OUTPUT) && g > 0) {
+                // Our loop, where the driver tells us enough about its plant to tune it.
                 m = ActuationMode.RAW_OUTPUT;
-            } else if (modes.contains(ActuationMode.FORCE_SETPOINT)) {
+            } else if (modes.contains(ActuationMode.FORCE_SETPOINT) && source != PressureSource.VESSEL) {
                 m = ActuationMode.FORCE_SETPOINT;
             } else if (modes.contains(ActuationMode.PRESSURE_SETPOINT) && (isostatic || ram > 0)) {
                 m = ActuationMode.PRESSURE_SETPOINT;
+            } else if (modes.contains(ActuationMode.RAW_OUTPUT)) {
+                m = ActuationMode.RAW_OUTPUT; // conservative fallback gains; set kp/tiS in the configuration
             } else {
                 throw new IllegalArgumentException("driver '" + id + "' accepts no command mode control can use: " + modes);
             }
         }
         mode = m;
-        model = actuator == null ? null : actuator.model().orElse(null);
-        double g = Double.NaN;
-        if (mode == ActuationMode.RAW_OUTPUT) {
-            if (info.maxForceRateNps() > 0) {
-                g = info.maxForceRateNps() / cellAreaM2;
-            } else if (model != null) {
-                double probe = 0.1 * cellAreaM2 * 1e6; // 0.1 MPa/s
-                double u = model.outputFor(cellAreaM2 * 10e6, probe);
-                if (u > 1e-6) {
-                    g = 0.1e6 / u;
-                }
-            }
-        }
-        plantGainPaPerS = g;
+        model = mdl;
+        plantGainPaPerS = mode == ActuationMode.RAW_OUTPUT ? g : Double.NaN;
     }
 
     boolean canActuate() {

@@ -248,11 +248,14 @@ final class SafetySupervisor {
             int first = t >= 0 ? t : oldest();
             if (first >= 0 && !Double.isNaN(hPos[first])) {
                 double travel = hPos[head] - hPos[first];
+                double rise = hP[head] - hP[first];
                 travelM = travel;
-                if (travel > s.runawayTravelM) {
+                // Travel the force does not follow: a stiff stack turns travel into pressure, a failed one does not.
+                // (A compliant frame moves a lot per MPa while loading; its pressure rises with it.)
+                if (travel > s.runawayTravelM && rise < Math.max(0.2e6, 0.01 * sp)) {
                     e.trip(InterlockKind.RUNAWAY_TRAVEL, String.format(Locale.ROOT,
-                            "platen closed %.3f mm within %.1f s under load (limit %.3f mm): sample failure suspected",
-                            travel * 1e3, TRAVEL_WINDOW_S, s.runawayTravelM * 1e3), travel, s.runawayTravelM, now);
+                            "platen closed %.3f mm within %.1f s under load while the pressure rose only %.3f MPa (limit %.3f mm):"
+                                    + " sample failure suspected", travel * 1e3, TRAVEL_WINDOW_S, rise / 1e6, s.runawayTravelM * 1e3), travel, s.runawayTravelM, now);
                 }
             }
         }
