@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.File;
 import java.io.IOException;
@@ -39,6 +40,14 @@ final class PresslabOptions {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                 systemProperty("presslab.version").value(System.getProperty("presslab.version", "0.1.0-SNAPSHOT")),
                 new VMOption("-Xmx512m")));
+        // The vendor example driver as a lab would have it in its Maven repository: the tests install it at
+        // runtime from its coordinate (system/ is the first repository the distribution's mvn: handler reads).
+        String vendor = System.getProperty("presslab.vendorDriver");
+        if (vendor != null && !vendor.startsWith("${") && new File(vendor).isFile()) {
+            options.add(replaceConfigurationFile(
+                    "system/com/example/presslab/acme-servo-press/1.0.0-SNAPSHOT/acme-servo-press-1.0.0-SNAPSHOT.jar",
+                    new File(vendor)));
+        }
         if (Boolean.getBoolean("presslab.itests.keep")) {
             options.add(keepRuntimeFolder());
         }

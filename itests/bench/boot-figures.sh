@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+#
+# Boot figures of the Presslab distribution, measured with a plain harness (no test framework):
+#   1. time from bin/start to "station cell1 bound to its simulated press" (all Presslab boot
+#      components active: the station needs the control, simulator, time and registry components);
+#   2. resident memory (VmRSS) of the Karaf JVM 10 s after that;
+#   3. (with --hot-swap) the time from the driver bundle coming back to the station holding 15 MPa
+#      again, taken from HotSwapIT, which measures it inside the container (ms resolution).
+#
+# Usage: itests/bench/boot-figures.sh [--runs N] [--hot-swap]
+# Needs a built distribution (mvn -DskipTests install). Uses a free SSH port and a throwaway folder.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUNS=1; HOTSWAP=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --runs) RUNS="$2"; shift 2 ;;
+        --hot-swap) HOTSWAP=1; shift ;;
+        *) echo "usage: $0 [--runs N] [--hot-swap]" >&2; exit 2 ;;
+    esac
+done
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
+[ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" = 17 ] || export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
+TGZ=$(ls -t "$ROOT"/distribution/target/presslab-distribution*.tar.gz | head -n 1)
+WORK=$(mktemp -d /tmp/presslab-bench.XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+KARAF=""
+cleanup() { [ -n "$KARAF" ] && [ -x "$KARAF/bin/stop" ] && "$KARAF/bin/stop" >/dev/null 2>&1 || true; sleep 2; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+client() { "$KARAF/bin/client" -h 127.0.0.1 -a "$PORT" -u bench -k "$WORK/bench.key" -r 1 -d 1 -b 2>/dev/null; }
+
+ssh-keygen -q -t rsa -b 3072 -m PEM -N '' -f "$WORK/bench.key"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(basename "$TGZ")"
+for run in $(seq 1 "$RUNS"); do
+    rm -rf "$WORK/karaf"; mkdir -p "$WORK/karaf"
+    tar -xzf "$TGZ" -C "$WORK/karaf" --strip-components=1
+    KARAF="$WORK/karaf"
+    echo "bench=$(cut -d' ' -f2 "$WORK/bench.key.pub"),_g_:admingroup" >> "$KARAF/etc/keys.properties"
+    sed -i "s/^sshPort *=.*/sshPort = $PORT/" "$KARAF/etc/org.apache.karaf.shell.cfg"
+
+    t0=$(now)
+    "$KARAF/bin/start"
+    until out=$(echo "station:list" | client) && grep -E '^cell1\b' <<<"$out" | grep -vq NO_DRIVER; do
+        sleep 0.2
+        if awk "BEGIN{exit !($(now) - $t0 > 300)}"; then echo "no bound station after 300 s" >&2; exit 1; fi
+    done
+    t1=$(now)
+    # One client round trip on the running system, to show how much of the figure is the client's own JVM start.
+    c0=$(now); echo "bundle:list -t 0 | grep -c presslab" | client >/dev/null; c1=$(now)
+    sleep 10
+    pid=$(pgrep -f "karaf.home=$KARAF" | head -n 1)
+    rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    printf 'run %d: boot to cell1 bound %.1f s (includes one ssh client round trip of %.1f s); RSS 10 s later %d MB\n' \
+        "$run" "$(awk "BEGIN{print $t1 - $t0}")" "$(awk "BEGIN{print $c1 - $c0}")" $((rss_kb / 1024))
+    "$KARAF/bin/stop"; sleep 3
+done
+
+if [ -n "$HOTSWAP" ]; then
+    echo "# hot-swap figures from HotSwapIT (in-container, ms resolution)"
+    (cd "$ROOT" && mvn -q -f itests/pom.xml verify -Dit.test=HotSwapIT 2>&1) | grep '\[presslab-itests\] hot-swap' || {
+        echo "HotSwapIT did not print its figures (did it fail? see itests/target/failsafe-reports)" >&2; exit 1; }
+fi
