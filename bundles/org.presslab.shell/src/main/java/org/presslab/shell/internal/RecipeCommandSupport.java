@@ -19,6 +19,9 @@ public abstract class RecipeCommandSupport extends StationCommandSupport {
     @Reference
     protected RecipeService recipes;
 
+    /** How the follow loop waits between polls; tests advance a virtual clock instead. */
+    protected RecipeFollower.Sleeper sleeper = Thread::sleep;
+
     /**
      * A recipe from a file when {@code nameOrFile} names a readable file (a path or a name ending in
      * .json), else the recipe of that name.
@@ -42,6 +45,6 @@ public abstract class RecipeCommandSupport extends StationCommandSupport {
     /** Follows a run in the console until it ends or Ctrl-C. */
     protected RecipeFollower.End follow(Station station, RecipeRun run) {
         out.println("following recipe '" + run.recipe().name() + "' on " + station.id() + " (Ctrl-C stops following, not the recipe)");
-        return new RecipeFollower(out, Thread::sleep, LocalTime::now, 500, 10).follow(run, station::status);
+        return new RecipeFollower(out, sleeper, LocalTime::now, 500, 10).follow(run, station::status);
     }
 }

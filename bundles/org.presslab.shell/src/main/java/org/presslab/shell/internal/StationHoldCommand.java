@@ -28,6 +28,8 @@ public class StationHoldCommand extends StationCommandSupport {
             if (!Double.isFinite(target)) {
                 throw new CommandRefused(s.id() + " has no valid pressure reading to hold; give the pressure");
             }
+            // An unloaded cell reads a little below zero with sensor noise: holding it means holding 0.
+            target = Math.max(0, target);
         } else {
             target = Quantities.parsePressure(pressure);
         }

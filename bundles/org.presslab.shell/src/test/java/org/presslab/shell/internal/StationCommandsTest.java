@@ -10,15 +10,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationState;
+import org.presslab.control.internal.StationEngine;
+import org.presslab.control.internal.StationSettings;
+import org.presslab.press.api.DeviceKind;
+import org.presslab.press.sim.SimSpec;
+import org.presslab.press.sim.SimulatedDevice;
+import org.presslab.press.sim.SimulatedDevices;
+import org.presslab.time.VirtualTimeSource;
 
+/**
+ * The station commands on the control bundle's real stations (one on the simulated automatic
+ * press, one without a driver), in virtual time.
+ */
 class StationCommandsTest {
 
-    private final FakeStation s1 = new FakeStation("s1", 80e6);
-    private final FakeStation s2 = new FakeStation("s2", 100e6);
+    private final VirtualTimeSource time = new VirtualTimeSource();
+    private SimulatedDevice press;
+    private StationEngine s1;
+    private StationEngine s2;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final StationRegistry registry = new StationRegistry() {
         @Override
         public List<Station> stations() {
@@ -30,12 +46,40 @@ class StationCommandsTest {
             return stations().stream().filter(s -> s.id().equals(id)).findFirst();
         }
     };
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void stations() {
+        SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-1").seed(3);
+        spec.hydraulics().initialGapM(50e-6);
+        press = SimulatedDevices.create(time, spec);
+        s1 = new StationEngine(StationSettings.builder("s1").cellDiameterMm(10).fixtureRatingMPa(80)
+                .driverFilter("(presslab.driver.id=sim-1)").defaultRateMPaPerS(2).build(), time);
+        s2 = new StationEngine(StationSettings.builder("s2").cellDiameterMm(13).fixtureRatingMPa(100)
+                .driverFilter("(presslab.driver.id=absent)").build(), time);
+        s1.start();
+        s2.start();
+        s1.bindDriver(press);
+        time.advanceSeconds(1);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        s1.close();
+        s2.close();
+        press.close();
+    }
 
     private <T extends StationCommandSupport> T wire(T command) {
         command.registry = registry;
         command.out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         return command;
+    }
+
+    /** Advances virtual time in 0.1 s steps until the condition holds, at most {@code maxS}. */
+    private void advanceUntil(java.util.function.BooleanSupplier condition, double maxS) {
+        for (double t = 0; t < maxS && !condition.getAsBoolean(); t += 0.1) {
+            time.advanceSeconds(0.1);
+        }
     }
 
     private String output() {
@@ -49,17 +93,13 @@ class StationCommandsTest {
         ramp.pressure = "740bar";
         ramp.rate = "60MPa/min";
         ramp.execute();
-        assertEquals(List.of("ramp 7.4E7 1000000.0"), s1.accepted);
         assertTrue(output().contains("s1: ramping to 74.00 MPa at 1.00 MPa/s"), output());
-    }
-
-    @Test
-    void rampWithoutRateUsesTheStationDefault() throws Exception {
-        StationRampCommand ramp = wire(new StationRampCommand());
-        ramp.id = "s1";
-        ramp.pressure = "15";
-        ramp.execute();
-        assertEquals(List.of("ramp 1.5E7 2000000.0"), s1.accepted);
+        // The station's approach phase closes the gap to the stack before the ramp proper.
+        advanceUntil(() -> s1.status().targetPa() == 74e6, 60);
+        assertEquals(74e6, s1.status().targetPa(), 1, s1.status().toString());
+        double sp0 = s1.status().setpointPa();
+        time.advanceSeconds(2);
+        assertEquals(2e6, s1.status().setpointPa() - sp0, 0.25e6, "1 MPa/s for 2 s: " + s1.status());
     }
 
     @Test
@@ -68,9 +108,14 @@ class StationCommandsTest {
         ramp.id = "s1";
         ramp.pressure = "90";
         CommandRefused e = assertThrows(CommandRefused.class, ramp::execute);
-        assertEquals("ramp: 90.00 MPa above limit 80.00 MPa (fixture rating)", e.getMessage());
+        assertTrue(e.getMessage().contains("90.000 MPa") && e.getMessage().contains("80"), e.getMessage());
         assertEquals(0, e.getStackTrace().length, "no stack trace to print");
-        assertTrue(s1.accepted.isEmpty());
+
+        StationRampCommand noDriver = wire(new StationRampCommand());
+        noDriver.id = "s2";
+        noDriver.pressure = "15";
+        CommandRefused e2 = assertThrows(CommandRefused.class, noDriver::execute);
+        assertTrue(e2.getMessage().toLowerCase(java.util.Locale.ROOT).contains("driver"), e2.getMessage());
     }
 
     @Test
@@ -87,53 +132,52 @@ class StationCommandsTest {
 
     @Test
     void holdWithoutPressureHoldsTheMeasuredOne() throws Exception {
-        s1.pressurePa = 14.8e6;
+        StationRampCommand ramp = wire(new StationRampCommand());
+        ramp.id = "s1";
+        ramp.pressure = "5";
+        ramp.execute();
+        advanceUntil(() -> s1.status().pressurePa() > 3e6, 60);
+        double measured = s1.status().pressurePa();
+        assertTrue(measured > 3e6, "ramped: " + s1.status());
         StationHoldCommand hold = wire(new StationHoldCommand());
         hold.id = "s1";
         hold.execute();
-        assertEquals(List.of("hold 1.48E7"), s1.accepted);
+        assertEquals(measured, s1.status().targetPa(), 0.3e6, output());
+        assertTrue(output().contains("s1: holding "), output());
     }
 
     @Test
-    void estopAllStopsEveryStation() throws Exception {
+    void estopAllThenResetOne() throws Exception {
         StationEstopCommand estop = wire(new StationEstopCommand());
         estop.all = true;
         estop.execute();
-        assertEquals(StationState.EMERGENCY_STOPPED, s1.state);
-        assertEquals(StationState.EMERGENCY_STOPPED, s2.state);
+        assertEquals(StationState.EMERGENCY_STOPPED, s1.status().state());
+        assertTrue(output().contains("s1: EMERGENCY STOPPED") && output().contains("s2: EMERGENCY STOPPED"), output());
+
+        StationResetCommand reset = wire(new StationResetCommand());
+        reset.id = "s1";
+        reset.execute();
+        assertTrue(s1.status().state() != StationState.EMERGENCY_STOPPED, "reset clears the e-stop: " + s1.status().state());
     }
 
     @Test
-    void listAndInterlocksShowEdgeUnitsInAlignedColumns() throws Exception {
+    void listStatusAndInterlocksShowEdgeUnitsInAlignedColumns() throws Exception {
         wire(new StationListCommand()).execute();
         StationInterlocksCommand il = wire(new StationInterlocksCommand());
         il.id = "s1";
         il.execute();
+        StationStatusCommand st = wire(new StationStatusCommand());
+        st.id = "s1";
+        st.execute();
         String text = output();
         assertTrue(text.contains("P MPa"), text);
-        assertTrue(text.contains("15.00"), text);
-        // Interlock limits converted from Pa and Pa/s.
-        assertTrue(text.lines().anyMatch(l -> l.contains("MAX_PRESSURE") && l.contains("80.00") && l.contains("MPa")), text);
-        assertTrue(text.lines().anyMatch(l -> l.contains("MAX_RATE") && l.contains("5.00") && l.contains("MPa/s")), text);
-        assertTrue(text.lines().anyMatch(l -> l.contains("STALE_SENSOR") && l.contains("TRIPPED")), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("MAX_PRESSURE") && l.contains("MPa")), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("MAX_RATE") && l.contains("MPa/s")), text);
+        assertTrue(text.contains("Cell         10.00 mm, 78.54 mm²"), text);
+        assertTrue(text.contains("Limits       max 80.00 MPa"), text);
         // Aligned: the state column starts at the same offset in both station rows.
         List<String> rows = text.lines().filter(l -> l.startsWith("s1 ") || l.startsWith("s2 ")).toList();
         assertEquals(2, rows.size(), text);
-        assertEquals(rows.get(0).indexOf("HOLDING"), rows.get(1).indexOf("HOLDING"));
-    }
-
-    @Test
-    void recipeCommandsFindTheOnlyRunningStation() throws Exception {
-        FakeRun run = new FakeRun();
-        s2.run = run;
-        RecipePauseCommand pause = wire(new RecipePauseCommand());
-        pause.now = true;
-        pause.execute();
-        assertEquals(org.presslab.control.api.RecipeRun.State.PAUSED, run.state());
-
-        s2.run = null;
-        RecipeAbortCommand abort = wire(new RecipeAbortCommand());
-        assertEquals("no recipe is running on any station; name the station",
-                assertThrows(CommandRefused.class, abort::execute).getMessage());
+        assertEquals(rows.get(0).indexOf('|'), rows.get(1).indexOf('|'), text);
     }
 }
