@@ -85,6 +85,13 @@ public final class ModbusPressController implements RegisterBank {
     }
 
     @Override
+    public synchronized void beginRequest() {
+        latched = press.read();
+    }
+
+    private Reading latched;
+
+    @Override
     public synchronized int readHolding(int address) throws ModbusError {
         request();
         return switch (address) {
@@ -100,7 +107,7 @@ public final class ModbusPressController implements RegisterBank {
     @Override
     public synchronized int readInput(int address) throws ModbusError {
         request();
-        Reading r = press.read();
+        Reading r = latched != null ? latched : press.read();
         last = r;
         return switch (address) {
             case 0 -> (int) (force01(r) >>> 16) & 0xFFFF;

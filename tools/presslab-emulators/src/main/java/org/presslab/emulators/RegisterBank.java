@@ -6,6 +6,10 @@ package org.presslab.emulators;
  */
 public interface RegisterBank {
 
+    /** Called before each request is carried out: latch the measurements, so a 32-bit value is never torn between two samples. */
+    default void beginRequest() {
+    }
+
     int readHolding(int address) throws ModbusError;
 
     int readInput(int address) throws ModbusError;

@@ -114,6 +114,7 @@ public final class RtuSlave implements AutoCloseable {
         }
         requests.incrementAndGet();
         byte[] pdu = Arrays.copyOfRange(f, 1, f.length - 2);
+        bank.beginRequest();
         byte[] replyPdu = execute(pdu);
         bank.tick(now);
         if (unit == 0) {

@@ -189,7 +189,8 @@ final class ManagedConnection implements SerialConnection {
             registry.release(this);
             throw PortErrors.openFailed(id(), device, errno);
         }
-        if (verifySettings) {
+        // 8 data bits without parity is what every port (a pty too) accepts; check the rest
+        if (verifySettings && (settings.parity() != org.presslab.serial.Parity.NONE || settings.dataBits() != 8)) {
             Optional<String> problem = SettingsVerifier.check(device, settings);
             if (problem.isPresent()) {
                 p.closePort();

@@ -68,6 +68,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Range in default.unit; 0 = unknown")
     double range() default 0;
 
+    @AttributeDefinition(description = "Resolution (one display step) in default.unit; 0 = unknown")
+    double resolution() default 0;
+
     @AttributeDefinition(description = "FORCE_GAUGE, SPRING_FRAME, SCREW_FRAME, MANUAL_HYDRAULIC_PRESS, ...")
     String device_kind() default "FORCE_GAUGE";
 

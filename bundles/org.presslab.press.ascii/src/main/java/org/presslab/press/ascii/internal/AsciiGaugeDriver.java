@@ -78,7 +78,7 @@ public final class AsciiGaugeDriver implements PressDriver {
         if (settings.parser().pressure()) {
             b.pressure(settings.rangeSi(), Double.NaN);
         } else {
-            b.force(settings.rangeSi(), Double.NaN, Double.NaN);
+            b.force(settings.rangeSi(), settings.resolutionSi(), settings.rangeSi());
         }
         this.info = b.build();
         this.latest = Reading.none(time.nanoTime());

@@ -14,7 +14,7 @@ import org.presslab.serial.StopBits;
 /** A gauge's configuration, validated; every problem names its key. */
 record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode mode, String query, LineParser parser,
         int pollPeriodMs, int replyTimeoutMs, int staleAfterMs, int maxLineLength, DeviceKind kind, String vendor,
-        String model, double rangeSi) {
+        String model, double rangeSi, double resolutionSi) {
 
     enum Mode { STREAM, POLL }
 
@@ -109,9 +109,11 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
             throw p.bad("line.maxLength", String.valueOf(maxLine), "at least 8");
         }
         double range = p.number("range", 0);
+        double resolution = p.number("resolution", 0);
         return new AsciiSettings(id, port, serial, mode, query, parser, period, reply, stale, maxLine,
-                p.enumValue("device.kind", DeviceKind.class, "FORCE_GAUGE"), p.str("device.vendor", ""), p.str("device.model", ""),
-                range > 0 ? range * unit.toSi : Double.NaN);
+                p.enumValue("device.kind", DeviceKind.class, "FORCE_GAUGE"), p.str("device.vendor", "unknown vendor"),
+                p.str("device.model", "ASCII gauge"), range > 0 ? range * unit.toSi : Double.NaN,
+                resolution > 0 ? resolution * unit.toSi : Double.NaN);
     }
 
     /** {@code \r}, {@code \n}, {@code \t} and {@code \xNN} in configuration strings. */

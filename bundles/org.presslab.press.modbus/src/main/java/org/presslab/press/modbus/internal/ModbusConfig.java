@@ -158,6 +158,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Force rating (kN)", description = "Required with a setpoint or output: setpoints above it are refused")
     double forceRating_kN() default 0;
 
+    @AttributeDefinition(name = "Pressure range (MPa)", description = "0 = unknown")
+    double pressureRange_MPa() default 0;
+
+    @AttributeDefinition(name = "Pressure rating (MPa)", description = "0 = unknown")
+    double pressureRating_MPa() default 0;
+
     @AttributeDefinition(name = "Ram area (mm²)", description = "Turns line pressure into force; 0 = not hydraulic")
     double ramArea_mm2() default 0;
 

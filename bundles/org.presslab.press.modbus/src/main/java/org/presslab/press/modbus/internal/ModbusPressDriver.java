@@ -127,7 +127,8 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
         }
         this.capabilities = Set.copyOf(caps);
         this.info = DeviceInfo.builder(settings.kind()).identity(settings.vendor(), settings.model(), "", "")
-                .force(settings.forceRangeN(), Double.NaN, settings.forceRatingN())
+                .force(settings.forceRangeN(), settings.force().map(ModbusPressDriver::resolution).orElse(Double.NaN), settings.forceRatingN())
+                .pressure(settings.pressureRangePa(), settings.pressureRatingPa())
                 .ramArea(settings.ramAreaM2()).maxForceRate(settings.maxForceRateNps())
                 .sampleRate(1000.0 / settings.pollPeriodMs()).build();
         this.latest = Reading.none(time.nanoTime());
@@ -163,6 +164,11 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
                 LOG.warn("Modbus device '{}': availability listener failed", s.id(), e);
             }
         }
+    }
+
+    /** One count of an integer register in SI; a float's resolution is not known from the map. */
+    private static double resolution(RegisterValue v) {
+        return v.type() == RegisterValue.DataType.FLOAT32 || v.unit() == null ? Double.NaN : Math.abs(v.scale()) * v.unit().toSi;
     }
 
     private static boolean gone(SerialPortException e) {
@@ -358,6 +364,8 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
     }
 
     private TxFailure pendingFailure;
+    /** When the request of the last transaction went out: the device measured after this, so a reading never claims to be fresher. */
+    private long lastSendNanos;
 
     private TxFailure takePending() {
         TxFailure f = pendingFailure;
@@ -434,7 +442,7 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
             // one transaction for everything: the usual case when the map keeps them together
             int[] regs = readRegisters(block.table, block.start, block.count, "reading " + block.table.name().toLowerCase(Locale.ROOT)
                     + " registers " + block.start + ".." + (block.start + block.count - 1));
-            t = time.nanoTime();
+            t = lastSendNanos;
             if (s.force().isPresent()) {
                 force = s.force().get().decode(regs, s.force().get().address() - block.start);
             }
@@ -448,7 +456,7 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
             if (s.force().isPresent()) {
                 force = readValue(s.force().get());
             }
-            t = time.nanoTime();
+            t = lastSendNanos;
             if (s.pressure().isPresent()) {
                 pressure = readValue(s.pressure().get());
             }
@@ -548,6 +556,7 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
                 retries.incrementAndGet();
             }
             transactions.incrementAndGet();
+            lastSendNanos = time.nanoTime();
             ModbusSerialTransaction tx = new ModbusSerialTransaction(req);
             tx.setTransport(adapter.rtu());
             tx.setRetries(1);

@@ -26,7 +26,8 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
         Optional<RegisterValue> pressure, Optional<RegisterValue> setpoint, Optional<RegisterValue> output,
         int commandAddress, Map<String, Integer> commands, int enableCoil, Table statusTable, int statusAddress,
         int alarmMask, int overloadMask, int holdMask, DeviceKind kind, String vendor, String model,
-        double forceRangeN, double forceRatingN, double ramAreaM2, double maxForceRateNps) {
+        double forceRangeN, double forceRatingN, double ramAreaM2, double maxForceRateNps, double pressureRangePa,
+        double pressureRatingPa) {
 
     static final String RUN = "run";
     static final String RAW = "raw";
@@ -149,10 +150,12 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
                 setpoint, output, cmdAddr, commands, p.integer("enable.coil", -1) < 0 ? -1 : wireValue(p, "enable.coil", p.integer("enable.coil", -1), base),
                 p.enumValue("status.table", Table.class, "INPUT"), statusAddr, p.integer("status.alarmMask", 0),
                 p.integer("status.overloadMask", 0), p.integer("status.holdMask", 0),
-                p.enumValue("device.kind", DeviceKind.class, "AUTOMATIC_HYDRAULIC_PRESS"), p.str("device.vendor", ""),
-                p.str("device.model", ""), rangeKn > 0 ? rangeKn * 1e3 : Double.NaN, ratingKn > 0 ? ratingKn * 1e3 : Double.NaN,
+                p.enumValue("device.kind", DeviceKind.class, "AUTOMATIC_HYDRAULIC_PRESS"), p.str("device.vendor", "unknown vendor"),
+                p.str("device.model", "Modbus RTU device"), rangeKn > 0 ? rangeKn * 1e3 : Double.NaN, ratingKn > 0 ? ratingKn * 1e3 : Double.NaN,
                 p.number("ramArea.mm2", 0) > 0 ? p.number("ramArea.mm2", 0) * 1e-6 : Double.NaN,
-                p.number("maxForceRate.kNps", 0) > 0 ? p.number("maxForceRate.kNps", 0) * 1e3 : Double.NaN);
+                p.number("maxForceRate.kNps", 0) > 0 ? p.number("maxForceRate.kNps", 0) * 1e3 : Double.NaN,
+                p.number("pressureRange.MPa", 0) > 0 ? p.number("pressureRange.MPa", 0) * 1e6 : Double.NaN,
+                p.number("pressureRating.MPa", 0) > 0 ? p.number("pressureRating.MPa", 0) * 1e6 : Double.NaN);
     }
 
     private static int wire(Props p, String key, int base) {

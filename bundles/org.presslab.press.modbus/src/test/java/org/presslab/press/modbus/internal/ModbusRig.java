@@ -45,7 +45,7 @@ final class ModbusRig implements AutoCloseable {
         c.put("port", pty.host().toString());
         c.put("baudRate", "115200");
         c.put("slaveId", "1");
-        c.put("timeout.ms", "60");
+        c.put("timeout.ms", "100");
         c.put("retries", "2");
         c.put("poll.period.ms", "20");
         c.put("stale.after.ms", "300");
@@ -79,6 +79,10 @@ final class ModbusRig implements AutoCloseable {
         c.put("status.holdMask", "0x0400");
         c.put("forceRange.kN", String.valueOf(plant.info().forceRangeN() / 1e3));
         c.put("forceRating.kN", String.valueOf(plant.info().maxForceRatingN() / 1e3));
+        c.put("pressureRange.MPa", String.valueOf(plant.info().pressureRangePa() / 1e6));
+        c.put("pressureRating.MPa", String.valueOf(plant.info().maxPressureRatingPa() / 1e6));
+        c.put("device.vendor", "Presslab emulators");
+        c.put("device.model", "PL-100");
         c.put("ramArea.mm2", String.valueOf(plant.info().ramAreaM2() * 1e6));
         c.put("maxForceRate.kNps", String.valueOf(plant.info().maxForceRateNps() / 1e3));
         return c;
