@@ -142,7 +142,7 @@ public final class PresslabCli {
         out.printf(Locale.ROOT, "Recipe '%s' v%d on %s, %.1f mm cell (%.2f mm²), fixture rating %.0f MPa, loop %.0f Hz, speed %s%n",
                 recipe.name(), recipe.version(), press.info().model().isEmpty() ? "a simulated automatic hydraulic press" : press.info().model(),
                 cellMm, settings.config().cellAreaM2() * 1e6, ratingMPa, loopHz,
-                Double.isInfinite(speed) ? "max" : String.format(Locale.ROOT, "%gx", speed));
+                Double.isInfinite(speed) ? "max" : String.format(Locale.ROOT, "%sx", speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed)));
         DryRunReport report = station.dryRun(recipe);
         if (!report.ok()) {
             err.println("presslab-cli: the dry run refuses the recipe:");
@@ -167,9 +167,10 @@ public final class PresslabCli {
         });
         Runtime.getRuntime().addShutdownHook(hook);
 
+        long step = 10_000_000L;
+        time.advanceNanos(step);
         long wall0 = System.nanoTime();
         long virt0 = time.nanoTime();
-        long step = 10_000_000L;
         long nextPrint = wall0;
         while (!run.state().isFinished() && !interrupted.get()) {
             time.advanceNanos(step);

@@ -4,18 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeFormatException;
 import org.presslab.control.api.RecipeService;
@@ -27,43 +19,25 @@ import org.slf4j.LoggerFactory;
  * each call, so a lab edits them without restarting anything; a file's recipe name must match
  * its base name.
  */
-@Component(service = RecipeService.class, configurationPid = RecipeServiceImpl.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = RecipeServiceImpl.Config.class)
 public class RecipeServiceImpl implements RecipeService {
 
-    public static final String PID = "org.presslab.control.recipes";
     private static final Logger LOG = LoggerFactory.getLogger(RecipeServiceImpl.class);
-
-    @ObjectClassDefinition(name = "Presslab recipes", description = "Where recipe files live.")
-    public @interface Config {
-        @AttributeDefinition(required = false,
-                description = "Folder of *.json recipe files. Default ${karaf.etc}/presslab/recipes; none outside Karaf.")
-        String folder() default "";
-    }
 
     private final RecipeCodec codec = new RecipeCodec();
     private volatile Path folder;
 
-    /** For use without OSGi. */
+    /** For use without OSGi; {@code folder} may be null (built-in recipes only). */
     public RecipeServiceImpl(Path folder) {
         this.folder = folder;
     }
 
-    @Activate
-    public RecipeServiceImpl(Config config) {
-        modified(config);
+    /** For use without OSGi; {@code folder} may be null (built-in recipes only). */
+    public static RecipeServiceImpl withFolder(Path folder) {
+        return new RecipeServiceImpl(folder);
     }
 
-    @Modified
-    void modified(Config config) {
-        String f = config.folder();
-        if (f == null || f.isBlank()) {
-            String etc = System.getProperty("karaf.etc");
-            folder = etc == null ? null : Paths.get(etc, "presslab", "recipes");
-        } else {
-            folder = Paths.get(f);
-        }
+    void setFolder(Path folder) {
+        this.folder = folder;
         LOG.info("Recipe folder: {}", folder == null ? "none (built-in recipes only)" : folder.toAbsolutePath());
     }
 

@@ -36,7 +36,7 @@ class RecipeRunTest {
             h.recordSamples = false;
             h.bind(h.press("sim-press-1", 21));
             h.run(0.5);
-            Recipe file = new RecipeServiceImpl((java.nio.file.Path) null).get("assb-default");
+            Recipe file = RecipeServiceImpl.withFolder(null).get("assb-default");
             RecipeStep.Hold longHold = (RecipeStep.Hold) file.steps().get(3);
             assertEquals(86400, longHold.durationS());
             List<RecipeStep> steps = new java.util.ArrayList<>(file.steps());
