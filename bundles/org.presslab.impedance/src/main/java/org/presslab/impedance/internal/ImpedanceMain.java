@@ -20,13 +20,14 @@ import org.presslab.impedance.api.KkOptions;
 import org.presslab.impedance.api.KkResult;
 import org.presslab.impedance.api.ParameterConstraint;
 import org.presslab.impedance.api.Spectrum;
+import org.presslab.impedance.api.SpectrumImporter;
 import org.presslab.impedance.api.SpectrumMetadata;
 import org.presslab.impedance.api.Weighting;
 
 /**
  * Command-line entry point until the Karaf shell commands exist: fit, kk, drt, conductivity and
- * arrhenius on a file. Reads numeric tables only (frequency, Z', Z'' columns; ZPlot .z is
- * recognised); the real importers are org.presslab.impedance.io. Exit code 0 on success, 2 on a
+ * arrhenius on a file. Files are read with org.presslab.impedance.io when it is on the class
+ * path, otherwise as numeric tables (frequency, Z', Z'' columns; ZPlot .z recognised). Exit code 0 on success, 2 on a
  * usage or input error (the message names what is wrong).
  */
 public final class ImpedanceMain {
@@ -39,7 +40,9 @@ public final class ImpedanceMain {
             "  drt <file> [--lambda X | --method gcv|lcurve] [--ppd 10]",
             "  conductivity --r OHM --thickness-mm L --diameter-mm D",
             "  arrhenius <file with columns T/K sigma/(S/cm)> [--sigma-t]",
-            "file options: --columns F,RE,IM (0-based, default 0,1,2; ZPlot .z: 0,4,5)  --neg-imag (file holds -Z'')");
+            "files: read by org.presslab.impedance.io when it is on the class path (--spectrum N picks one of several);",
+            "  otherwise, or with --columns F,RE,IM (0-based, default 0,1,2; ZPlot .z: 0,4,5) / --neg-imag (file holds -Z''),",
+            "  as a numeric table");
 
     private final PrintStream out;
 
@@ -181,6 +184,18 @@ public final class ImpedanceMain {
         if (!Files.isReadable(p)) {
             throw new IllegalArgumentException("cannot read " + p);
         }
+        if (a.value("--columns", null) == null && !a.flag("--neg-imag")) {
+            SpectrumImporter importer = importer();
+            if (importer != null) {
+                List<Spectrum> all = importer.read(p);
+                int index = (int) number(a.value("--spectrum", "1"), "--spectrum");
+                if (index < 1 || index > all.size()) {
+                    throw new IllegalArgumentException(p + " holds " + all.size() + " spectra; --spectrum " + index
+                            + " does not exist");
+                }
+                return all.get(index - 1);
+            }
+        }
         String first;
         try (var lines = Files.lines(p, StandardCharsets.ISO_8859_1)) {
             first = lines.findFirst().orElse("");
@@ -202,6 +217,20 @@ public final class ImpedanceMain {
             im[i] = sign * rows.get(i)[2];
         }
         return new Spectrum(f, re, im, SpectrumMetadata.ofSource(p.toString()));
+    }
+
+    /**
+     * The importers of org.presslab.impedance.io when that jar is on the class path (looked up by
+     * name so this temporary entry point adds no dependency to the bundle), else null and the
+     * numeric-table reader is used.
+     */
+    private static SpectrumImporter importer() {
+        try {
+            Object o = Class.forName("org.presslab.impedance.io.SpectrumImporters").getMethod("builtIn").invoke(null);
+            return o instanceof SpectrumImporter si ? si : null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
     }
 
     /** Rows whose fields are all numbers; other lines (headers, comments) are skipped. */

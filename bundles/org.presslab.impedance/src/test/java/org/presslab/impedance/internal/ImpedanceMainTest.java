@@ -69,6 +69,11 @@ class ImpedanceMainTest {
         assertTrue(run(2, "frobnicate").contains("unknown command"));
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "1 2 3\n2 NaN 4\n");
-        assertTrue(run(2, "kk", bad.toString()).contains("line 2"));
+        // through the importers (org.presslab.impedance.io is on the test class path) ...
+        String viaImporter = run(2, "kk", bad.toString());
+        assertTrue(viaImporter.contains("bad.txt"), viaImporter);
+        // ... and through the numeric-table fallback
+        String viaTable = run(2, "kk", bad.toString(), "--columns", "0,1,2");
+        assertTrue(viaTable.contains("line 2") && viaTable.contains("NaN"), viaTable);
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.presslab.impedance.api.DrtResult;
@@ -14,6 +16,9 @@ import org.presslab.impedance.api.FitOptions;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.KkResult;
 import org.presslab.impedance.api.Spectrum;
+import org.presslab.impedance.api.SpectrumFormatException;
+import org.presslab.impedance.api.SpectrumImporter;
+import org.presslab.impedance.io.SpectrumImporters;
 
 /** Fits, Lin-KK and DRT on real measurements. */
 class RealFilesTest {
@@ -41,6 +46,52 @@ class RealFilesTest {
         assertEquals(rTotal, d.rInf() + d.polarizationResistance(), 0.03 * rTotal);
         // the same fit from the same data is the same every time (deterministic multi-start)
         assertEquals(r.chiSquare(), fitter.fit(s, "L0-R0-p(R1,CPE1)").chiSquare());
+    }
+
+    /**
+     * Every spectrum of every file in ../shared/data/eis that the importers read goes through
+     * Lin-KK and DRT with finite results; the impedance.py dummy circuits pass Lin-KK when read
+     * by the real importer too, and the BioLogic .mpr and its .mpt export give the same Lin-KK
+     * result.
+     */
+    @Test
+    void everySharedFileGoesThroughLinKkAndDrt() throws IOException {
+        assumeTrue(Files.isDirectory(TestData.SHARED_EIS), "shared data " + TestData.SHARED_EIS.toAbsolutePath().normalize()
+                + " not present; skipping");
+        SpectrumImporter importer = SpectrumImporters.builtIn();
+        List<Path> files;
+        try (Stream<Path> st = Files.walk(TestData.SHARED_EIS)) {
+            files = st.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
+        }
+        int spectra = 0;
+        for (Path f : files) {
+            List<Spectrum> all;
+            try {
+                all = importer.read(f);
+            } catch (SpectrumFormatException deliberatelyBroken) {
+                continue; // the negative fixtures (missing column, aborted run) are the importer's tests
+            }
+            for (Spectrum s : all) {
+                if (s.size() < 8) {
+                    continue;
+                }
+                spectra++;
+                KkResult kk = new LinKk().test(s);
+                assertTrue(Double.isFinite(kk.maxResidual()) && kk.m() >= 1, f + ": " + kk.maxResidual());
+                DrtResult d = new TikhonovDrt().analyze(s);
+                assertTrue(Double.isFinite(d.rInf()) && d.lambda() > 0, f.toString());
+                if (f.getFileName().toString().startsWith("Circuit")) {
+                    assertTrue(kk.valid(), f + " Lin-KK max residual " + kk.maxResidual());
+                }
+            }
+        }
+        assertTrue(spectra > 50, "spectra analysed: " + spectra);
+        Path mpr = TestData.SHARED_EIS.resolve("yadg/peis.mpr");
+        Path mpt = TestData.SHARED_EIS.resolve("yadg/peis.mpt");
+        KkResult a = new LinKk().test(importer.read(mpr).get(0));
+        KkResult b = new LinKk().test(importer.read(mpt).get(0));
+        assertEquals(b.m(), a.m());
+        assertEquals(b.maxResidual(), a.maxResidual(), 1e-4);
     }
 
     /** pyimpspec's ZView file is GPL-3.0 and stays in ../shared; skipped when that tree is absent. */
