@@ -11,16 +11,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationSample;
 import org.presslab.control.api.StationState;
+import org.presslab.control.internal.StationEngine;
+import org.presslab.control.internal.StationSettings;
+import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.Quality;
+import org.presslab.press.sim.SimSpec;
+import org.presslab.press.sim.SimulatedDevice;
+import org.presslab.press.sim.SimulatedDevices;
+import org.presslab.time.VirtualTimeSource;
 
+/** The page and its actions on control's real station and the simulated press, in virtual time. */
 class WebConsoleTest {
 
-    private final FakeStation s1 = new FakeStation("s1", 80e6);
+    private final VirtualTimeSource time = new VirtualTimeSource();
+    private SimulatedDevice press;
+    private StationEngine s1;
     private final StationRegistry registry = new StationRegistry() {
         @Override
         public List<Station> stations() {
@@ -33,21 +45,40 @@ class WebConsoleTest {
         }
     };
 
+    @BeforeEach
+    void station() {
+        SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-1").seed(9);
+        press = SimulatedDevices.create(time, spec);
+        s1 = new StationEngine(StationSettings.builder("s1").description("10 mm <die>").cellDiameterMm(10).fixtureRatingMPa(80)
+                .driverFilter("(presslab.driver.id=sim-1)").build(), time);
+        s1.start();
+        s1.bindDriver(press);
+        time.advanceSeconds(1);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        s1.close();
+        press.close();
+    }
+
     private static StationSample sample(double tS, double pMPa, boolean gap) {
         return new StationSample("s1", (long) (tS * 1e9), Instant.EPOCH, gap ? Double.NaN : pMPa * 1e6, 0, 15e6, 0, Double.NaN,
                 StationState.HOLDING, gap ? Quality.STALE : Quality.GOOD, gap);
     }
 
     @Test
-    void estopIsNeverRefusedAndResetSaysWhyItWasRefused() {
+    void estopIsNeverRefusedAndResetClearsIt() {
         assertEquals("s1: EMERGENCY STOPPED", StationActions.perform(registry, "estop", "s1", "karaf"));
-        assertEquals(StationState.EMERGENCY_STOPPED, s1.state);
-        assertTrue(s1.accepted.get(0).contains("by karaf"));
+        assertEquals(StationState.EMERGENCY_STOPPED, s1.status().state());
+        assertTrue(s1.status().trip().message().contains("by karaf") || s1.status().message().contains("by karaf"),
+                "the user is on record: " + s1.status());
+        // A second e-stop of a stopped station is accepted too.
+        assertEquals("s1: EMERGENCY STOPPED", StationActions.perform(registry, "estop", "s1", null));
 
-        s1.resetRefusal = "pressure still above the limit";
-        assertEquals("s1: reset refused: pressure still above the limit", StationActions.perform(registry, "reset", "s1", null));
-        s1.resetRefusal = null;
-        assertEquals("s1: reset, now HOLDING", StationActions.perform(registry, "reset", "s1", null));
+        String reset = StationActions.perform(registry, "reset", "s1", null);
+        assertTrue(reset.startsWith("s1: reset, now "), reset);
+        assertTrue(s1.status().state() != StationState.EMERGENCY_STOPPED, s1.status().toString());
 
         assertEquals("no station 's9'", StationActions.perform(registry, "estop", "s9", null));
         assertEquals("control is not running: no station service", StationActions.perform(null, "estop", "s1", null));
@@ -82,17 +113,18 @@ class WebConsoleTest {
     }
 
     @Test
-    void pageShowsEachStationWithItsActionsAndEscapesText() {
-        s1.history = List.of(sample(0, 15, false), sample(1, 15.1, false));
+    void pageShowsTheStationWithItsTrendActionsAndEscapedText() throws Exception {
+        s1.ramp(5e6, 2e6);
+        time.advanceSeconds(20);
         StringWriter out = new StringWriter();
         StationPage.render(registry.stations(), "<b>hi</b>", "/system/console/presslab", 300, new PrintWriter(out));
         String html = out.toString();
         assertTrue(html.contains("id=\"station-s1\""), html);
-        assertTrue(html.contains("value=\"estop\""), html);
-        assertTrue(html.contains("value=\"reset\""), html);
-        assertTrue(html.contains("15.00 MPa"), html);
-        assertTrue(html.contains("80.00 MPa (fixture rating)"), html);
-        assertTrue(html.contains("STALE_SENSOR") && html.contains("TRIPPED"), html);
+        assertTrue(html.contains("value=\"estop\"") && html.contains("value=\"reset\""), html);
+        assertTrue(html.contains("80.00 MPa (fixture rating"), html);
+        assertTrue(html.contains("MAX_PRESSURE"), html);
+        assertTrue(html.contains("<polyline"), "a trend from the station's history: " + html);
+        assertTrue(html.contains("10 mm &lt;die&gt;"), "station text is escaped");
         assertTrue(html.contains("&lt;b&gt;hi&lt;/b&gt;"), html);
         assertFalse(html.contains("<b>hi</b>"), "message must be escaped");
     }
