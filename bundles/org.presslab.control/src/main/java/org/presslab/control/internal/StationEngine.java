@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -1038,9 +1037,5 @@ public final class StationEngine implements Station {
 
     boolean isClosed() {
         return closed;
-    }
-
-    static long millisToNanos(long ms) {
-        return TimeUnit.MILLISECONDS.toNanos(ms);
     }
 }
