@@ -2,7 +2,9 @@ package org.presslab.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
@@ -39,7 +41,9 @@ final class PresslabOptions {
                 // A hand-started Presslab may be running on this machine: take a free SSH port.
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                 systemProperty("presslab.version").value(System.getProperty("presslab.version", "0.1.0-SNAPSHOT")),
-                new VMOption("-Xmx512m")));
+                new VMOption("-Xmx512m"),
+                // Boot takes about 10 s on an idle 2-core machine; allow for a loaded one.
+                systemTimeout(300_000)));
         // The vendor example driver as a lab would have it in its Maven repository: the tests install it at
         // runtime from its coordinate (system/ is the first repository the distribution's mvn: handler reads).
         String vendor = System.getProperty("presslab.vendorDriver");
@@ -75,5 +79,10 @@ final class PresslabOptions {
         } catch (IOException e) {
             return 18101;
         }
+    }
+
+    /** Adds a feature to the distribution's boot features (installed before the probe). */
+    static Option bootFeature(String feature) {
+        return editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", feature);
     }
 }

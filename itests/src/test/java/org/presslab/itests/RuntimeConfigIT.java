@@ -65,6 +65,8 @@ public class RuntimeConfigIT extends PresslabTestSupport {
         Station acme = station("acme-cell", 15_000);
         assertTrue("acme-cell binds acme-1: " + acme.status(), waitFor(() -> "acme-1".equals(acme.status().driverId()), 15_000));
 
+        assertTrue("acme-1 delivers readings: " + acme.status(),
+                waitFor(() -> !Double.isNaN(acme.status().pressurePa()), 15_000));
         acme.ramp(5 * MPA, 2 * MPA);
         assertTrue("acme-cell holds 5 MPa on the vendor driver: " + acme.status(), waitFor(
                 () -> acme.status().state() == StationState.HOLDING && Math.abs(acme.status().pressurePa() - 5 * MPA) < 0.5 * MPA,
@@ -159,6 +161,7 @@ public class RuntimeConfigIT extends PresslabTestSupport {
         Station cell1 = station("cell1", 30_000);
         assertTrue("cell1 binds sim-press-1: " + cell1.status(),
                 waitFor(() -> "sim-press-1".equals(cell1.status().driverId()), 15_000));
+        resetBootStall(cell1);
         return cell1;
     }
 
