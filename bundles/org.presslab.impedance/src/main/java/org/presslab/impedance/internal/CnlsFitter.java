@@ -3,18 +3,21 @@ package org.presslab.impedance.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
+import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
-import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
-import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.osgi.service.component.annotations.Component;
 import org.presslab.impedance.api.CircuitFitter;
 import org.presslab.impedance.api.CircuitModel;
 import org.presslab.impedance.api.FitOptions;
@@ -24,7 +27,6 @@ import org.presslab.impedance.api.KkResult;
 import org.presslab.impedance.api.ParameterConstraint;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.Weighting;
-import org.osgi.service.component.annotations.Component;
 
 /**
  * Complex nonlinear least squares with Commons Math's Levenberg-Marquardt optimiser on
@@ -116,8 +118,7 @@ public final class CnlsFitter implements CircuitFitter {
         return b.chi2 < a.chi2 ? b : a;
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, Double> T975 =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Integer, Double> T975 = new ConcurrentHashMap<>();
 
     /** Two-sided 95 % Student t quantile, cached per degrees of freedom (the inversion is slow). */
     static double tQuantile975(int dof) {
@@ -531,7 +532,7 @@ public final class CnlsFitter implements CircuitFitter {
         }
 
         private static String fmt(double x) {
-            return String.format(java.util.Locale.ROOT, "%.4g", x);
+            return String.format(Locale.ROOT, "%.4g", x);
         }
     }
 }

@@ -78,7 +78,7 @@ final class InitialGuess {
         int prevMin = 0;
         for (int k = 0; k < kept.size(); k++) {
             int i = kept.get(k);
-            int left = k == 0 ? argMinNz(sm, 0, i) : prevMin;
+            int left = k == 0 ? argMin(sm, 0, i) : prevMin;
             int right = argMin(sm, i, k == kept.size() - 1 ? n - 1 : kept.get(k + 1));
             double span = zr[right] - zr[left];
             double d = Math.max(span, 2 * sm[i]);
@@ -89,10 +89,6 @@ final class InitialGuess {
             prevMin = right;
         }
         tailSpan = Math.max(0, zr[n - 1] - zr[prevMin]);
-    }
-
-    private static int argMinNz(double[] v, int from, int to) {
-        return argMin(v, from, to);
     }
 
     private static int argMin(double[] v, int from, int to) {
@@ -146,13 +142,6 @@ final class InitialGuess {
         for (Arc a : use) {
             sumD += a.diameter();
         }
-        double seriesR = rHf;
-        int nR = 0;
-        for (Circuit.Node t : top) {
-            if (t instanceof Circuit.Element e && e.type == ElementType.R) {
-                nR++;
-            }
-        }
         int block = 0;
         boolean firstR = true;
         double tailZ0 = Math.max(tailSpan, 0.05 * zMax);
@@ -162,7 +151,8 @@ final class InitialGuess {
                 fillArc(q, a, p, tauScale, alpha, tailZ0);
             } else if (t instanceof Circuit.Element e) {
                 if (e.type == ElementType.R) {
-                    p[e.offset] = firstR ? Math.max(seriesR, 1e-3 * zMax) / (nR > 1 ? 1 : 1) : 0.05 * zMax;
+                    // the first series resistor takes the high-frequency intercept, any other a small share
+                    p[e.offset] = firstR ? Math.max(rHf, 1e-3 * zMax) : 0.05 * zMax;
                     firstR = false;
                 } else {
                     fillLoose(e, p, tauScale, alpha, tailZ0);
