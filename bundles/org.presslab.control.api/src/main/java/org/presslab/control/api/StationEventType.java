@@ -28,5 +28,11 @@ public enum StationEventType {
     /** The operator acknowledged a manual step. */
     OPERATOR_ACKNOWLEDGED,
     /** A listener or EventAdmin fell behind and samples were dropped for it (properties: dropped). */
-    SAMPLES_DROPPED
+    SAMPLES_DROPPED,
+    /**
+     * The control loop was late while controlling: the supervisor put the actuator in HOLD itself (not
+     * latched; property action = HOLD, lateS), or the loop came back and resumed control (action = RESUMED,
+     * heldS). A loop away for longer than the station's loopStallTripS trips CONTROL_LOOP_STALLED instead.
+     */
+    LOOP_LATE
 }

@@ -49,6 +49,7 @@ final class SafetySupervisor {
     private volatile double frozenS = Double.NaN;
     private volatile double pressure = Double.NaN;
     private volatile String health = "";
+    private volatile double loopSilenceS = Double.NaN;
     private long lastRateWarning = Long.MIN_VALUE / 2;
 
     SafetySupervisor(StationEngine engine) {
@@ -76,27 +77,27 @@ final class SafetySupervisor {
         frozenArmed = false;
     }
 
-    /** The supervisor's own schedule. */
+    /**
+     * The supervisor's own schedule. First the loop watch, which needs no lock (a loop blocked inside
+     * the station lock is exactly what it must see); then, if the lock is free within one period, its
+     * own reading of the driver through every check.
+     */
     void tick() {
         long now = e.time.nanoTime();
         DriverBinding b = e.binding();
         if (b == null || e.isClosed()) {
             return;
         }
+        watchLoop(now);
         boolean locked;
-        long stallLimit = Math.max(10 * e.periodNanos, 100_000_000L);
         try {
-            // Commands, binds and the loop hold the lock for microseconds; a JIT or GC pause is not a fault.
-            locked = e.lock.tryLock(stallLimit, TimeUnit.NANOSECONDS);
+            locked = e.lock.tryLock(e.periodNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             return;
         }
         if (!locked) {
-            // The loop holds the station for longer than a period: make the device safe without it.
-            e.trip(InterlockKind.CONTROL_LOOP_STALLED, String.format(Locale.ROOT,
-                    "station lock held for more than %.3f s (control loop or a command blocked)", stallLimit / 1e9),
-                    Double.NaN, stallLimit / 1e9, now);
+            // Held by the loop or a command: a blocked loop shows in watchLoop, which needs no lock.
             return;
         }
         try {
@@ -105,34 +106,68 @@ final class SafetySupervisor {
             }
             Reading r = b.driver.read();
             check(now, b, r, b.pressureOf(r));
+            DeviceHealth h = b.driver.health();
+            health = h.state() + (h.message().isEmpty() ? "" : ": " + h.message())
+                    + (h.faults().isEmpty() ? "" : " faults " + h.faults());
             if (e.trip.get() != null) {
                 return;
             }
-            DeviceHealth h = b.driver.health();
-            health = h.state() + (h.message().isEmpty() ? "" : ": " + h.message());
             if (h.state() == ConnectionState.FAULT || h.state() == ConnectionState.DISCONNECTED) {
                 e.trip(InterlockKind.DEVICE_FAULT, "driver '" + b.id + "' reports " + h.state()
                         + (h.message().isEmpty() ? "" : " (" + h.message() + ")")
                         + (h.faults().isEmpty() ? "" : " faults " + h.faults()), Double.NaN, Double.NaN, now);
-                return;
-            }
-            if (e.controlling && now - e.lastTickNanos() > stallLimit) {
-                e.trip(InterlockKind.CONTROL_LOOP_STALLED, String.format(Locale.ROOT,
-                        "control loop has not run for %.3f s (limit %.3f s)", (now - e.lastTickNanos()) / 1e9,
-                        stallLimit / 1e9), (now - e.lastTickNanos()) / 1e9, stallLimit / 1e9, now);
             }
         } finally {
             e.lock.unlock();
         }
     }
 
-    /** All checks on one reading; called under the station lock. */
-    void check(long now, DriverBinding b, Reading r, double p) {
-        if (e.trip.get() != null) {
+    /** Late after this long the supervisor holds the actuator itself: loopStallHoldS, at least 3 periods. */
+    long lateHoldNanos() {
+        return Math.max(Math.round(e.settings.loopStallHoldS * 1e9), 3 * e.periodNanos);
+    }
+
+    long stallTripNanos() {
+        return Math.round(e.settings.loopStallTripS * 1e9);
+    }
+
+    /**
+     * Late loop while controlling: HOLD (not latched) after {@link #lateHoldNanos}, the latched
+     * CONTROL_LOOP_STALLED trip after loopStallTripS. A scheduling gap of a loaded machine or of JVM
+     * warm-up costs a short hold, not a trip; a loop that does not come back is tripped.
+     */
+    void watchLoop(long now) {
+        long silence = now - e.lastTickNanos();
+        loopSilenceS = silence / 1e9;
+        if (!e.controlling || e.trip.get() != null) {
             return;
         }
+        if (silence > stallTripNanos()) {
+            e.trip(InterlockKind.CONTROL_LOOP_STALLED, String.format(Locale.ROOT,
+                    "control loop has not run for %.3f s (limit loopStallTripS %.3f s)%s", silence / 1e9,
+                    e.settings.loopStallTripS, e.lateHold ? "; the actuator was held since it was late" : ""),
+                    silence / 1e9, e.settings.loopStallTripS, now);
+        } else if (silence > lateHoldNanos() && !e.lateHold) {
+            e.holdForLateLoop(now, lateHoldNanos());
+        }
+    }
+
+    /** All checks on one reading; called under the station lock. */
+    void check(long now, DriverBinding b, Reading r, double p) {
+        // While tripped the values are still observed (status shows them); only new trips are off.
+        boolean armed = e.trip.get() == null;
         StationSettings s = e.settings;
         Quality q = r.quality();
+        long ref = Math.max(r.timeNanos(), watchFrom);
+        double age = (now - ref) / 1e9;
+        ageS = age;
+        if (q.usableForControl() && !Double.isNaN(p)) {
+            pressure = p;
+        }
+        if (!armed) {
+            observeHistory(b, r, p, q);
+            return;
+        }
         if (q == Quality.FAULT) {
             e.trip(InterlockKind.DEVICE_FAULT, "driver '" + b.id + "' reading has quality FAULT (device fault)", Double.NaN,
                     Double.NaN, now);
@@ -143,9 +178,6 @@ final class SafetySupervisor {
                     Double.NaN, Double.NaN, now);
             return;
         }
-        long ref = Math.max(r.timeNanos(), watchFrom);
-        double age = (now - ref) / 1e9;
-        ageS = age;
         if (age > s.staleTimeoutS) {
             e.trip(InterlockKind.STALE_SENSOR, String.format(Locale.ROOT,
                     "newest reading from driver '%s' is %.3f s old (watchdog %.3f s, quality %s)", b.id, age,
@@ -155,33 +187,7 @@ final class SafetySupervisor {
         if (!q.usableForControl() || Double.isNaN(p)) {
             return;
         }
-        pressure = p;
-        if (r.sequence() != lastSeq) {
-            lastSeq = r.sequence();
-            double dtS = Double.isNaN(pFilt) ? 0 : (r.timeNanos() - lastSampleNanos) / 1e9;
-            lastSampleNanos = r.timeNanos();
-            pFilt = Double.isNaN(pFilt) ? p : pFilt + (p - pFilt) * Math.min(1, dtS / FILTER_TAU_S);
-            head = (head + 1) & (H - 1);
-            hT[head] = r.timeNanos();
-            hP[head] = pFilt;
-            hSp[head] = e.controlling ? e.setpoint.target() : Double.NaN;
-            hPos[head] = r.positionM();
-            if (size < H) {
-                size++;
-            }
-            if (s.frozenTimeoutS > 0 && p < StationEngine.UNDER_LOAD_PA) {
-                // Unloaded, a quantized sensor may legitimately repeat its zero: watch only under load.
-                frozenArmed = false;
-            } else if (s.frozenTimeoutS > 0) {
-                double raw = b.source == DriverBinding.PressureSource.FORCE ? r.forceN() : r.pressurePa();
-                long bits = Double.doubleToLongBits(raw);
-                if (!frozenArmed || bits != frozenBits) {
-                    frozenArmed = true;
-                    frozenBits = bits;
-                    frozenSince = r.timeNanos();
-                }
-            }
-        }
+        observeHistory(b, r, p, q);
         if (s.frozenTimeoutS > 0 && frozenArmed) {
             double frozen = (now - frozenSince) / 1e9;
             frozenS = frozen;
@@ -261,6 +267,45 @@ final class SafetySupervisor {
         }
     }
 
+    /**
+     * Records a new usable reading (once per device sequence number) in the filtered history the rate,
+     * drop and travel checks use, and updates the rise rate shown in status. Runs while tripped too.
+     */
+    private void observeHistory(DriverBinding b, Reading r, double p, Quality q) {
+        if (!q.usableForControl() || Double.isNaN(p) || r.sequence() == lastSeq) {
+            return;
+        }
+        StationSettings s = e.settings;
+        lastSeq = r.sequence();
+        double dtS = Double.isNaN(pFilt) ? 0 : (r.timeNanos() - lastSampleNanos) / 1e9;
+        lastSampleNanos = r.timeNanos();
+        pFilt = Double.isNaN(pFilt) ? p : pFilt + (p - pFilt) * Math.min(1, dtS / FILTER_TAU_S);
+        head = (head + 1) & (H - 1);
+        hT[head] = r.timeNanos();
+        hP[head] = pFilt;
+        hSp[head] = e.controlling ? e.setpoint.target() : Double.NaN;
+        hPos[head] = r.positionM();
+        if (size < H) {
+            size++;
+        }
+        if (s.frozenTimeoutS > 0 && p < StationEngine.UNDER_LOAD_PA) {
+            // Unloaded, a quantized sensor may legitimately repeat its zero: watch only under load.
+            frozenArmed = false;
+        } else if (s.frozenTimeoutS > 0) {
+            double raw = b.source == DriverBinding.PressureSource.FORCE ? r.forceN() : r.pressurePa();
+            long bits = Double.doubleToLongBits(raw);
+            if (!frozenArmed || bits != frozenBits) {
+                frozenArmed = true;
+                frozenBits = bits;
+                frozenSince = r.timeNanos();
+            }
+        }
+        int back = indexAgo(RATE_WINDOW_S);
+        if (back >= 0) {
+            riseRate = (hP[head] - hP[back]) / ((hT[head] - hT[back]) / 1e9);
+        }
+    }
+
     /** Index of the newest history entry at least {@code seconds} older than the newest, or -1. */
     private int indexAgo(double seconds) {
         if (size < 2) {
@@ -326,14 +371,19 @@ final class SafetySupervisor {
                 "time the sensor value stayed bit-identical while new readings arrived (0 = off)"));
         out.add(st(t, InterlockKind.DRIVER_LOST, Double.NaN, "", Double.NaN,
                 e.binding() == null ? "no driver bound" : "driver '" + e.binding().id + "' bound"));
-        out.add(st(t, InterlockKind.DEVICE_FAULT, Double.NaN, "", Double.NaN, "driver health: " + health));
+        DriverBinding b = e.binding();
+        String h = health;
+        out.add(st(t, InterlockKind.DEVICE_FAULT, Double.NaN, "", Double.NaN, b == null ? "no driver bound"
+                : "driver '" + b.id + "' health: " + (h.isEmpty() ? "not read yet" : h)));
         out.add(st(t, InterlockKind.FORCE_DROP, s.forceDropFraction, "fraction", dropPa,
                 "pressure fall within " + s.forceDropWindowS + " s under load control"));
         out.add(st(t, InterlockKind.RUNAWAY_TRAVEL, s.runawayTravelM, "m", travelM,
                 "closing travel within " + TRAVEL_WINDOW_S + " s under load"));
         out.add(st(t, InterlockKind.EMERGENCY_STOP, Double.NaN, "", Double.NaN, "operator or front end"));
-        out.add(st(t, InterlockKind.CONTROL_LOOP_STALLED, Math.max(10 * e.periodNanos, 100_000_000L) / 1e9, "s",
-                Double.NaN, "seen by the supervisor's own timer"));
+        out.add(st(t, InterlockKind.CONTROL_LOOP_STALLED, e.settings.loopStallTripS, "s", loopSilenceS, String.format(
+                Locale.ROOT, "time since the loop last ran, seen by the supervisor's own timer; while controlling, HOLD after"
+                        + " %.3f s (not latched), trip at the limit%s", lateHoldNanos() / 1e9,
+                e.lateHold ? "; actuator held now: loop late" : "")));
         return out;
     }
 

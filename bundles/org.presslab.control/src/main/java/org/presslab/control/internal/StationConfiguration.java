@@ -85,6 +85,15 @@ public @interface StationConfiguration {
     @AttributeDefinition(required = false, description = "Measured pressure above the limit by more than this trips MAX_PRESSURE, MPa (commands are refused above the limit itself).")
     double overpressureMarginMPa() default 0.5;
 
+    @AttributeDefinition(required = false, description = "Late-loop hold: when the control loop has not run for this long while controlling, the supervisor puts the actuator in HOLD itself (not latched; the loop takes over again on its next tick, bumpless), s. At least 3 loop periods are used.")
+    double loopStallHoldS() default 0.05;
+
+    @AttributeDefinition(required = false, description = "CONTROL_LOOP_STALLED trips (latched) when the control loop has not run for this long while controlling, s.")
+    double loopStallTripS() default 0.5;
+
+    @AttributeDefinition(required = false, description = "Targets between -zeroBandMPa and 0 (load-cell noise on an unloaded cell) are taken as 0; targets further below 0 are refused, MPa.")
+    double zeroBandMPa() default 0.05;
+
     @AttributeDefinition(required = false, description = "How to command the actuator: AUTO (raw output with the station's PID where offered), RAW_OUTPUT, FORCE_SETPOINT, PRESSURE_SETPOINT.")
     String actuationMode() default "AUTO";
 }

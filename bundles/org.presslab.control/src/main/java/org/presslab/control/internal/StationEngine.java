@@ -76,6 +76,8 @@ public final class StationEngine implements Station {
 
     private volatile DriverBinding binding;
     final AtomicReference<Trip> trip = new AtomicReference<>();
+    /** A lesser trip an emergency stop took precedence over; kept so that reset checks its cause too. */
+    private volatile Trip supersededTrip;
     private volatile long tripTimeNanos;
     volatile StationState state;
     volatile String message = "";
@@ -83,7 +85,11 @@ public final class StationEngine implements Station {
     // Control state, guarded by lock.
     final SetpointGenerator setpoint = new SetpointGenerator();
     final PidController pid = new PidController();
-    boolean controlling;
+    volatile boolean controlling;
+    /** The supervisor put the actuator in HOLD because the loop was late (not latched); set under commandLock. */
+    volatile boolean lateHold;
+    private volatile long lateHoldSinceNanos;
+    private boolean resumeFromLateHold;
     boolean operatorWaiting;
     private boolean resumePending;
     private double resumeTargetPa = Double.NaN;
@@ -118,7 +124,7 @@ public final class StationEngine implements Station {
     private long lastReportedDrops;
 
     // Loop period statistics.
-    private long lastTickNanos;
+    private volatile long lastTickNanos;
     private long ticksInWindow;
     private long windowStartNanos;
     volatile double achievedRateHz = Double.NaN;
@@ -321,11 +327,17 @@ public final class StationEngine implements Station {
                 pressureSum += p;
                 pressureCount++;
             }
+            if (lateHold) {
+                endLateHold(now);
+            }
             supervisor.check(now, b, r, p);
             Trip t = trip.get();
-            if (t != null && state != StationState.TRIPPED && state != StationState.EMERGENCY_STOPPED) {
-                setState(t.interlock() == InterlockKind.EMERGENCY_STOP ? StationState.EMERGENCY_STOPPED : StationState.TRIPPED,
-                        "tripped: " + t.message());
+            if (t != null) {
+                StationState tripState = t.interlock() == InterlockKind.EMERGENCY_STOP ? StationState.EMERGENCY_STOPPED
+                        : StationState.TRIPPED;
+                if (state != tripState) {
+                    setState(tripState, "tripped: " + t.message());
+                }
             }
             if (t == null && usable && b.actuator != null) {
                 if (resumePending) {
@@ -412,8 +424,13 @@ public final class StationEngine implements Station {
             }
             if (bumpless) {
                 bumpless = false;
+                resumeFromLateHold = false;
                 // The feed-forward carries the motion; the integrator starts empty (no stored correction).
                 pid.reset(p, 0);
+            } else if (resumeFromLateHold) {
+                resumeFromLateHold = false;
+                // The device kept its load while held: keep the stored correction, restart the derivative.
+                pid.reset(p, pid.integral());
             }
             value = pid.update(sp, p, ff, dt);
         } else {
@@ -476,6 +493,54 @@ public final class StationEngine implements Station {
         return lastTickNanos;
     }
 
+    /**
+     * The supervisor's answer to a late loop (its own thread): puts the actuator in HOLD while the loop
+     * is away, without latching. The loop takes over again on its next tick ({@link #endLateHold}).
+     * Returns whether it held.
+     */
+    boolean holdForLateLoop(long now, long holdAfterNanos) {
+        DriverBinding b = binding;
+        if (b == null || b.actuator == null || !b.actuator.safeActions().contains(SafeAction.HOLD)) {
+            return false; // no HOLD on this device: only the latched trip applies
+        }
+        commandLock.lock();
+        try {
+            long silence = time.nanoTime() - lastTickNanos;
+            if (lateHold || !controlling || trip.get() != null || binding != b || silence <= holdAfterNanos) {
+                return false; // the loop came back (or stopped controlling) meanwhile
+            }
+            b.actuator.enterSafeState(SafeAction.HOLD);
+            lateHold = true;
+            lateHoldSinceNanos = now;
+        } catch (RuntimeException e) {
+            LOG.error("Station '{}': driver '{}' failed to enter HOLD for a late loop: {}", cfg.id(), b.id, e.toString());
+            return false;
+        } finally {
+            commandLock.unlock();
+        }
+        double lateS = (now - lastTickNanos) / 1e9;
+        event(StationEventType.LOOP_LATE, String.format(Locale.ROOT,
+                "control loop late: not run for %.3f s (hold after %.3f s): supervisor put '%s' in HOLD until the loop"
+                        + " returns; trips CONTROL_LOOP_STALLED after %.3f s", lateS, holdAfterNanos / 1e9, b.id,
+                settings.loopStallTripS), Map.of("lateS", lateS, "action", "HOLD"));
+        return true;
+    }
+
+    /** Loop thread, under lock: the loop is back after a late hold; control resumes bumpless. */
+    private void endLateHold(long now) {
+        commandLock.lock();
+        try {
+            lateHold = false;
+        } finally {
+            commandLock.unlock();
+        }
+        resumeFromLateHold = true;
+        double heldS = (now - lateHoldSinceNanos) / 1e9;
+        event(StationEventType.LOOP_LATE, String.format(Locale.ROOT,
+                "control loop back after %.3f s in HOLD: control resumed (bumpless)", heldS), Map.of("heldS", heldS,
+                        "action", "RESUMED"));
+    }
+
     // ------------------------------------------------------------------ trips and safe states
 
     /** Trips an interlock (latched): safe state first, then state and events. Idempotent; the first trip wins. */
@@ -496,7 +561,19 @@ public final class StationEngine implements Station {
         SafeAction action = b != null ? b.safeActionFor(wanted) : wanted;
         Trip t = new Trip(kind, why, action, time.now());
         if (!trip.compareAndSet(null, t)) {
-            return;
+            // The first trip wins, except that an emergency stop takes precedence over a lesser latched trip:
+            // the operator's STOP must show, and act, even on a station that is already tripped.
+            Trip earlier = trip.get();
+            if (kind != InterlockKind.EMERGENCY_STOP || earlier == null || earlier.interlock() == InterlockKind.EMERGENCY_STOP) {
+                return;
+            }
+            t = new Trip(kind, why + " (station was already tripped: " + earlier.interlock() + ": " + earlier.message() + ")",
+                    action, t.time());
+            if (!trip.compareAndSet(earlier, t)) {
+                return;
+            }
+            supersededTrip = earlier;
+            why = t.message();
         }
         tripTimeNanos = now;
         if (b != null && b.actuator != null) {
@@ -576,6 +653,10 @@ public final class StationEngine implements Station {
 
     private void command(String what, double targetPa, double ratePaPerS, boolean release, boolean fromRecipe)
             throws CommandRefusedException {
+        if (targetPa < 0 && targetPa >= -settings.zeroBandPa) {
+            // "Hold what is there" on an unloaded cell reads a little below 0 (load-cell noise): that is 0.
+            targetPa = 0;
+        }
         lock.lock();
         try {
             DriverBinding b = binding;
@@ -649,7 +730,8 @@ public final class StationEngine implements Station {
             return head + "target is not a number";
         }
         if (targetPa < 0) {
-            return head + "target below 0 MPa";
+            return head + String.format(Locale.ROOT, "target below 0 MPa (more than the zero band %.3f MPa below)",
+                    settings.zeroBandPa / 1e6);
         }
         PressureLimits lim = limits();
         if (targetPa > lim.maxPressurePa()) {
@@ -667,6 +749,12 @@ public final class StationEngine implements Station {
         }
         if (Double.isNaN(lastPressure)) {
             return head + "no valid reading from driver '" + b.id + "' yet";
+        }
+        double silentS = (time.nanoTime() - lastTickNanos) / 1e9;
+        if (silentS > settings.loopStallTripS) {
+            // Never accept a command nobody would carry out (a loop that stopped or never ran).
+            return head + String.format(Locale.ROOT, "control loop has not run for %.3f s (limit loopStallTripS %.3f s)",
+                    silentS, settings.loopStallTripS);
         }
         if (release) {
             double from = controlling ? setpoint.target() : lastPressure;
@@ -698,12 +786,17 @@ public final class StationEngine implements Station {
             }
             DriverBinding b = binding;
             String cause = supervisor.persistingCause(t.interlock(), b);
+            Trip earlier = supersededTrip;
+            if (cause == null && earlier != null) {
+                cause = supervisor.persistingCause(earlier.interlock(), b);
+            }
             if (cause != null) {
                 String msg = "station '" + cfg.id() + "': reset refused: " + cause;
                 event(StationEventType.COMMAND_REFUSED, msg, Map.of("command", "reset"));
                 throw new CommandRefusedException(msg);
             }
             trip.set(null);
+            supersededTrip = null;
             supervisor.onReset(time.nanoTime());
             resumeTargetPa = Double.NaN;
             controlling = false;

@@ -29,6 +29,9 @@ public final class StationSettings {
     final double historyS;
     final double overpressureMarginPa;
     final String actuationMode;
+    final double loopStallHoldS;
+    final double loopStallTripS;
+    final double zeroBandPa;
 
     private StationSettings(Builder b) {
         this.config = new StationConfig(b.id, b.description, b.cellAreaM2, b.cellDiameterM, b.fixtureRatingPa,
@@ -47,6 +50,9 @@ public final class StationSettings {
         this.historyS = b.historyS;
         this.overpressureMarginPa = b.overpressureMarginPa;
         this.actuationMode = b.actuationMode;
+        this.loopStallHoldS = b.loopStallHoldS;
+        this.loopStallTripS = b.loopStallTripS;
+        this.zeroBandPa = b.zeroBandPa;
     }
 
     public StationConfig config() {
@@ -71,7 +77,8 @@ public final class StationSettings {
                 .staleTimeoutS(c.staleTimeoutS()).frozenTimeoutS(c.frozenTimeoutS()).rateTripFactor(c.rateTripFactor())
                 .forceDrop(c.forceDropFraction(), c.forceDropWindowS()).runawayTravelMm(c.runawayTravelMm())
                 .controller(c.closedLoopTimeS(), c.kp(), c.tiS(), c.tdS()).historyS(c.historyS())
-                .overpressureMarginMPa(c.overpressureMarginMPa()).actuationMode(c.actuationMode());
+                .overpressureMarginMPa(c.overpressureMarginMPa()).actuationMode(c.actuationMode())
+                .loopStall(c.loopStallHoldS(), c.loopStallTripS()).zeroBandMPa(c.zeroBandMPa());
         b.safeActionName = c.safeAction();
         b.rebindPolicyName = c.rebindPolicy();
         b.source = pid;
@@ -112,6 +119,9 @@ public final class StationSettings {
         private double historyS = 60;
         private double overpressureMarginPa = 0.5e6;
         private String actuationMode = "AUTO";
+        private double loopStallHoldS = 0.05;
+        private double loopStallTripS = 0.5;
+        private double zeroBandPa = 0.05e6;
 
         private Builder(String id) {
             this.id = id;
@@ -139,6 +149,8 @@ public final class StationSettings {
         public Builder historyS(double s) { this.historyS = s; return this; }
         public Builder overpressureMarginMPa(double m) { this.overpressureMarginPa = m * 1e6; return this; }
         public Builder actuationMode(String m) { this.actuationMode = m; return this; }
+        public Builder loopStall(double holdS, double tripS) { this.loopStallHoldS = holdS; this.loopStallTripS = tripS; return this; }
+        public Builder zeroBandMPa(double mpa) { this.zeroBandPa = mpa * 1e6; return this; }
 
         /** Validates everything and lists every problem in one exception. */
         public StationSettings build() {
@@ -219,6 +231,15 @@ public final class StationSettings {
             if (actuationMode == null || !java.util.Set.of("AUTO", "RAW_OUTPUT", "FORCE_SETPOINT", "PRESSURE_SETPOINT")
                     .contains(actuationMode.trim().toUpperCase(Locale.ROOT))) {
                 errors.add("'actuationMode' must be AUTO, RAW_OUTPUT, FORCE_SETPOINT or PRESSURE_SETPOINT, was '" + actuationMode + "'");
+            }
+            if (!(loopStallHoldS > 0)) {
+                errors.add("'loopStallHoldS' must be > 0, was " + loopStallHoldS);
+            }
+            if (!(loopStallTripS > loopStallHoldS) || !(loopStallTripS <= 10)) {
+                errors.add("'loopStallTripS' must be > loopStallHoldS (" + loopStallHoldS + ") and <= 10, was " + loopStallTripS);
+            }
+            if (!(zeroBandPa >= 0 && zeroBandPa <= 1e6)) {
+                errors.add("'zeroBandMPa' must be in 0..1, was " + zeroBandPa / 1e6);
             }
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException(

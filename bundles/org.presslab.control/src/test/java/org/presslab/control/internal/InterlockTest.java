@@ -257,7 +257,8 @@ class InterlockTest {
             long t0 = h.time.nanoTime();
             Trip t = runUntilTrip(h, 1);
             assertNotNull(t);
-            assertSafe(h, InterlockKind.CONTROL_LOOP_STALLED, t0 + 100_000_000L, SafeAction.HOLD, "has not run");
+            // Latched once the loop has been away for loopStallTripS (0.5 s); held (not latched) before that.
+            assertSafe(h, InterlockKind.CONTROL_LOOP_STALLED, t0 + 500_000_000L, SafeAction.HOLD, "has not run");
         }
     }
 
