@@ -39,6 +39,22 @@ public record PortSelector(String path, int usbVendorId, int usbProductId, Strin
         return new PortSelector("", vendorId, productId, serial);
     }
 
+    /**
+     * The port in a device's configuration: {@code port} (a path), or, when it is empty,
+     * {@code usb.vendorId} + {@code usb.productId} (hexadecimal) and optionally {@code usb.serial}.
+     * Errors name {@link ConfigProperties#where()} and the keys.
+     */
+    public static PortSelector fromConfig(ConfigProperties config) {
+        String path = config.string("port", "");
+        int vid = parseUsbId(config.string("usb.vendorId", ""));
+        int pid = parseUsbId(config.string("usb.productId", ""));
+        try {
+            return new PortSelector(path, path.isEmpty() ? vid : -1, path.isEmpty() ? pid : -1, config.string("usb.serial", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(config.where() + ": " + e.getMessage() + " ('port' or 'usb.vendorId' + 'usb.productId')");
+        }
+    }
+
     /** Parses a hex id such as {@code 0403}, {@code 0x0403}; empty gives -1. */
     public static int parseUsbId(String hex) {
         String s = Objects.requireNonNullElse(hex, "").trim().toLowerCase(Locale.ROOT);

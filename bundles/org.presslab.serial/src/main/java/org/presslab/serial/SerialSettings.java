@@ -1,5 +1,6 @@
 package org.presslab.serial;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,32 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
     /** 8 data bits, no parity, one stop bit, no flow control. */
     public static SerialSettings of8N1(int baudRate) {
         return new SerialSettings(baudRate, 8, Parity.NONE, StopBits.ONE, FlowControl.NONE);
+    }
+
+    /**
+     * The line settings in a device's configuration: {@code baudRate} (default 9600), {@code dataBits} (8),
+     * {@code parity} (NONE, EVEN, ODD, MARK, SPACE; default NONE), {@code stopBits} (1, 1.5 or 2; default 1) and
+     * {@code flowControl} (NONE, RTS_CTS, XON_XOFF; default NONE). Errors name {@link ConfigProperties#where()} and the key.
+     */
+    public static SerialSettings fromConfig(ConfigProperties config) {
+        StopBits stop = switch (config.string("stopBits", "1")) {
+            case "1" -> StopBits.ONE;
+            case "1.5" -> StopBits.ONE_POINT_FIVE;
+            case "2" -> StopBits.TWO;
+            default -> throw config.invalid("stopBits", config.string("stopBits", "1"), "1, 1.5 or 2");
+        };
+        try {
+            return new SerialSettings(config.integer("baudRate", 9600), config.integer("dataBits", 8),
+                    config.enumValue("parity", Parity.class, "NONE"), stop,
+                    config.enumValue("flowControl", FlowControl.class, "NONE"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(config.where() + ": " + e.getMessage());
+        }
+    }
+
+    /** {@link #fromConfig(ConfigProperties)} of {@code new ConfigProperties(properties, where)}. */
+    public static SerialSettings fromConfig(Map<String, ?> properties, String where) {
+        return fromConfig(new ConfigProperties(properties, where));
     }
 
     /** Bits on the wire per character: start + data + parity + stop. */

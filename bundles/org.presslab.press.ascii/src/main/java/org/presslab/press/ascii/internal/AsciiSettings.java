@@ -5,11 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.presslab.press.api.DeviceKind;
-import org.presslab.serial.FlowControl;
-import org.presslab.serial.Parity;
+import org.presslab.serial.ConfigProperties;
 import org.presslab.serial.PortSelector;
 import org.presslab.serial.SerialSettings;
-import org.presslab.serial.StopBits;
 
 /** A gauge's configuration, validated; every problem names its key. */
 record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode mode, String query, LineParser parser,
@@ -37,36 +35,22 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
     }
 
     static AsciiSettings parse(Map<String, ?> properties) {
-        String id = new Props(properties, "ASCII gauge").str("presslab.driver.id", "");
+        String id = new ConfigProperties(properties, "ASCII gauge").string("presslab.driver.id", "");
         if (id.isEmpty()) {
             throw new IllegalArgumentException("ASCII gauge: 'presslab.driver.id' is required (a stable name such as frame-1-gauge)");
         }
-        Props p = new Props(properties, "ASCII gauge '" + id + "'");
-        String path = p.str("port", "");
-        int vid = PortSelector.parseUsbId(p.str("usb.vendorId", ""));
-        int pid = PortSelector.parseUsbId(p.str("usb.productId", ""));
-        PortSelector port;
-        try {
-            port = new PortSelector(path, path.isEmpty() ? vid : -1, path.isEmpty() ? pid : -1, p.str("usb.serial", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(p.where() + ": " + e.getMessage() + " ('port' or 'usb.vendorId' + 'usb.productId')");
+        ConfigProperties p = new ConfigProperties(properties, "ASCII gauge '" + id + "'");
+        PortSelector port = PortSelector.fromConfig(p);
+        // this driver takes 1 or 2 stop bits only; the shared parser also accepts 1.5
+        String stopBits = p.string("stopBits", "1");
+        if (!stopBits.equals("1") && !stopBits.equals("2")) {
+            throw p.invalid("stopBits", stopBits, "1 or 2");
         }
-        StopBits stop = switch (p.str("stopBits", "1")) {
-            case "1" -> StopBits.ONE;
-            case "2" -> StopBits.TWO;
-            default -> throw p.bad("stopBits", p.str("stopBits", "1"), "1 or 2");
-        };
-        SerialSettings serial;
-        try {
-            serial = new SerialSettings(p.integer("baudRate", 9600), p.integer("dataBits", 8), p.enumValue("parity", Parity.class, "NONE"),
-                    stop, p.enumValue("flowControl", FlowControl.class, "NONE"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(p.where() + ": " + e.getMessage());
-        }
+        SerialSettings serial = SerialSettings.fromConfig(p);
         Preset preset = p.enumValue("preset", Preset.class, "NONE");
         Mode mode = p.enumValue("mode", Mode.class, preset.mode != null ? preset.mode.name() : "STREAM");
-        String query = unescape(p.str("query", preset.query));
-        String pattern = p.str("line.pattern", preset.pattern);
+        String query = unescape(p.string("query", preset.query));
+        String pattern = p.string("line.pattern", preset.pattern);
         if (pattern.isEmpty()) {
             throw new IllegalArgumentException(p.where() + ": 'line.pattern' is required without a preset (MARK10, AND), e.g. "
                     + "^\\s*(?<value>[-+]?\\d+(?:\\.\\d+)?)\\s*(?<unit>N|kN)?\\s*$");
@@ -74,15 +58,15 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
         if (mode == Mode.POLL && query.isEmpty()) {
             throw new IllegalArgumentException(p.where() + ": 'query' is required in POLL mode (e.g. ?\\r)");
         }
-        String unitText = p.str("default.unit", "N");
-        GaugeUnit unit = GaugeUnit.find(unitText).orElseThrow(() -> p.bad("default.unit", unitText,
+        String unitText = p.string("default.unit", "N");
+        GaugeUnit unit = GaugeUnit.find(unitText).orElseThrow(() -> p.invalid("default.unit", unitText,
                 "one of N, kN, kgf, lbf, ozf, gf, MPa, kPa, Pa, bar, psi"));
         double scale = p.number("scale", 1);
         if (!Double.isFinite(scale) || scale == 0) {
-            throw p.bad("scale", String.valueOf(scale), "a finite number other than 0 (-1 flips tension to compression)");
+            throw p.invalid("scale", String.valueOf(scale), "a finite number other than 0 (-1 flips tension to compression)");
         }
-        Set<String> overload = Set.copyOf(Arrays.asList(p.str("overload.flags", "OL").split("\\s*,\\s*")));
-        Set<String> unstable = Set.copyOf(Arrays.asList(p.str("unstable.flags", "US").split("\\s*,\\s*")));
+        Set<String> overload = Set.copyOf(Arrays.asList(p.string("overload.flags", "OL").split("\\s*,\\s*")));
+        Set<String> unstable = Set.copyOf(Arrays.asList(p.string("unstable.flags", "US").split("\\s*,\\s*")));
         LineParser parser;
         try {
             parser = new LineParser(pattern, unit, scale, overload, unstable);
@@ -97,22 +81,22 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
         int stale = p.integer("stale.after.ms", 1000);
         int maxLine = p.integer("line.maxLength", 128);
         if (period < 1) {
-            throw p.bad("poll.period.ms", String.valueOf(period), "at least 1");
+            throw p.invalid("poll.period.ms", String.valueOf(period), "at least 1");
         }
         if (reply < 1) {
-            throw p.bad("reply.timeout.ms", String.valueOf(reply), "at least 1");
+            throw p.invalid("reply.timeout.ms", String.valueOf(reply), "at least 1");
         }
         if (stale < period) {
-            throw p.bad("stale.after.ms", String.valueOf(stale), "at least poll.period.ms (" + period + ")");
+            throw p.invalid("stale.after.ms", String.valueOf(stale), "at least poll.period.ms (" + period + ")");
         }
         if (maxLine < 8) {
-            throw p.bad("line.maxLength", String.valueOf(maxLine), "at least 8");
+            throw p.invalid("line.maxLength", String.valueOf(maxLine), "at least 8");
         }
         double range = p.number("range", 0);
         double resolution = p.number("resolution", 0);
         return new AsciiSettings(id, port, serial, mode, query, parser, period, reply, stale, maxLine,
-                p.enumValue("device.kind", DeviceKind.class, "FORCE_GAUGE"), p.str("device.vendor", "unknown vendor"),
-                p.str("device.model", "ASCII gauge"), range > 0 ? range * unit.toSi : Double.NaN,
+                p.enumValue("device.kind", DeviceKind.class, "FORCE_GAUGE"), p.string("device.vendor", "unknown vendor"),
+                p.string("device.model", "ASCII gauge"), range > 0 ? range * unit.toSi : Double.NaN,
                 resolution > 0 ? resolution * unit.toSi : Double.NaN);
     }
 

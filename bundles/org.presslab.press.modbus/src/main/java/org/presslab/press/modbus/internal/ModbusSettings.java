@@ -11,11 +11,9 @@ import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.SafeAction;
 import org.presslab.press.modbus.internal.RegisterValue.DataType;
 import org.presslab.press.modbus.internal.RegisterValue.Table;
-import org.presslab.serial.FlowControl;
-import org.presslab.serial.Parity;
+import org.presslab.serial.ConfigProperties;
 import org.presslab.serial.PortSelector;
 import org.presslab.serial.SerialSettings;
-import org.presslab.serial.StopBits;
 
 /**
  * A Modbus device's configuration, validated: the port, the slave and the register map. Built
@@ -68,40 +66,20 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
     }
 
     static ModbusSettings parse(Map<String, ?> properties) {
-        String id = new Props(properties, "Modbus device").str("presslab.driver.id", "");
+        String id = new ConfigProperties(properties, "Modbus device").string("presslab.driver.id", "");
         if (id.isEmpty()) {
             throw new IllegalArgumentException("Modbus device: 'presslab.driver.id' is required (a stable name such as press-1)");
         }
-        Props p = new Props(properties, "Modbus device '" + id + "'");
-        String path = p.str("port", "");
-        int vid = PortSelector.parseUsbId(p.str("usb.vendorId", ""));
-        int pid = PortSelector.parseUsbId(p.str("usb.productId", ""));
-        PortSelector port;
-        try {
-            port = new PortSelector(path, path.isEmpty() ? vid : -1, path.isEmpty() ? pid : -1, p.str("usb.serial", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(p.where() + ": " + e.getMessage() + " ('port' or 'usb.vendorId' + 'usb.productId')");
-        }
-        StopBits stop = switch (p.str("stopBits", "1")) {
-            case "1" -> StopBits.ONE;
-            case "1.5" -> StopBits.ONE_POINT_FIVE;
-            case "2" -> StopBits.TWO;
-            default -> throw p.bad("stopBits", p.str("stopBits", "1"), "1, 1.5 or 2");
-        };
-        SerialSettings serial;
-        try {
-            serial = new SerialSettings(p.integer("baudRate", 9600), p.integer("dataBits", 8),
-                    p.enumValue("parity", Parity.class, "NONE"), stop, p.enumValue("flowControl", FlowControl.class, "NONE"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(p.where() + ": " + e.getMessage());
-        }
+        ConfigProperties p = new ConfigProperties(properties, "Modbus device '" + id + "'");
+        PortSelector port = PortSelector.fromConfig(p);
+        SerialSettings serial = SerialSettings.fromConfig(p);
         int slave = p.integer("slaveId", 1);
         if (slave < 1 || slave > 247) {
-            throw p.bad("slaveId", String.valueOf(slave), "1..247");
+            throw p.invalid("slaveId", String.valueOf(slave), "1..247");
         }
         int base = p.integer("address.base", 0);
         if (base != 0 && base != 1) {
-            throw p.bad("address.base", String.valueOf(base), "0 (addresses as sent on the wire) or 1 (as numbered from 1 in the manual)");
+            throw p.invalid("address.base", String.valueOf(base), "0 (addresses as sent on the wire) or 1 (as numbered from 1 in the manual)");
         }
         Optional<RegisterValue> force = value(p, "force", base, "INPUT", "INT32", "N");
         Optional<RegisterValue> pressure = value(p, "pressure", base, "INPUT", "INT32", "MPa");
@@ -110,11 +88,11 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
         }
         Optional<RegisterValue> setpoint = value(p, "setpoint", base, "HOLDING", "INT32", "N");
         if (setpoint.isPresent() && setpoint.get().table() != Table.HOLDING) {
-            throw p.bad("setpoint.table", "INPUT", "HOLDING (input registers cannot be written)");
+            throw p.invalid("setpoint.table", "INPUT", "HOLDING (input registers cannot be written)");
         }
         Optional<RegisterValue> output = value(p, "output", base, "HOLDING", "INT16", "");
         if (output.isPresent() && output.get().table() != Table.HOLDING) {
-            throw p.bad("output.table", "INPUT", "HOLDING (input registers cannot be written)");
+            throw p.invalid("output.table", "INPUT", "HOLDING (input registers cannot be written)");
         }
         int cmdAddr = wire(p, "command.address", base);
         Map<String, Integer> commands = Map.of(RUN, p.integer("command.run", -1), RAW, p.integer("command.raw", -1),
@@ -123,7 +101,7 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
         double rangeKn = p.number("forceRange.kN", 0);
         double ratingKn = p.number("forceRating.kN", 0);
         if ((setpoint.isPresent() || output.isPresent()) && !(ratingKn > 0)) {
-            throw p.bad("forceRating.kN", String.valueOf(ratingKn),
+            throw p.invalid("forceRating.kN", String.valueOf(ratingKn),
                     "the press's force rating in kN (> 0) when the map has a setpoint or output: the driver refuses setpoints above it");
         }
         int period = p.integer("poll.period.ms", 20);
@@ -132,60 +110,60 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
         int stale = p.integer("stale.after.ms", 500);
         int disconnectAfter = p.integer("disconnect.after", 3);
         if (period < 1) {
-            throw p.bad("poll.period.ms", String.valueOf(period), "at least 1");
+            throw p.invalid("poll.period.ms", String.valueOf(period), "at least 1");
         }
         if (timeout < 1) {
-            throw p.bad("timeout.ms", String.valueOf(timeout), "at least 1");
+            throw p.invalid("timeout.ms", String.valueOf(timeout), "at least 1");
         }
         if (retries < 0 || retries > 10) {
-            throw p.bad("retries", String.valueOf(retries), "0..10");
+            throw p.invalid("retries", String.valueOf(retries), "0..10");
         }
         if (stale < period) {
-            throw p.bad("stale.after.ms", String.valueOf(stale), "at least poll.period.ms (" + period + ")");
+            throw p.invalid("stale.after.ms", String.valueOf(stale), "at least poll.period.ms (" + period + ")");
         }
         if (disconnectAfter < 1) {
-            throw p.bad("disconnect.after", String.valueOf(disconnectAfter), "at least 1");
+            throw p.invalid("disconnect.after", String.valueOf(disconnectAfter), "at least 1");
         }
         return new ModbusSettings(id, port, serial, slave, timeout, retries, period, stale, disconnectAfter, force, pressure,
                 setpoint, output, cmdAddr, commands, p.integer("enable.coil", -1) < 0 ? -1 : wireValue(p, "enable.coil", p.integer("enable.coil", -1), base),
                 p.enumValue("status.table", Table.class, "INPUT"), statusAddr, p.integer("status.alarmMask", 0),
                 p.integer("status.overloadMask", 0), p.integer("status.holdMask", 0),
-                p.enumValue("device.kind", DeviceKind.class, "AUTOMATIC_HYDRAULIC_PRESS"), p.str("device.vendor", "unknown vendor"),
-                p.str("device.model", "Modbus RTU device"), rangeKn > 0 ? rangeKn * 1e3 : Double.NaN, ratingKn > 0 ? ratingKn * 1e3 : Double.NaN,
+                p.enumValue("device.kind", DeviceKind.class, "AUTOMATIC_HYDRAULIC_PRESS"), p.string("device.vendor", "unknown vendor"),
+                p.string("device.model", "Modbus RTU device"), rangeKn > 0 ? rangeKn * 1e3 : Double.NaN, ratingKn > 0 ? ratingKn * 1e3 : Double.NaN,
                 p.number("ramArea.mm2", 0) > 0 ? p.number("ramArea.mm2", 0) * 1e-6 : Double.NaN,
                 p.number("maxForceRate.kNps", 0) > 0 ? p.number("maxForceRate.kNps", 0) * 1e3 : Double.NaN,
                 p.number("pressureRange.MPa", 0) > 0 ? p.number("pressureRange.MPa", 0) * 1e6 : Double.NaN,
                 p.number("pressureRating.MPa", 0) > 0 ? p.number("pressureRating.MPa", 0) * 1e6 : Double.NaN);
     }
 
-    private static int wire(Props p, String key, int base) {
+    private static int wire(ConfigProperties p, String key, int base) {
         int a = p.integer(key, -1);
         return a < 0 ? -1 : wireValue(p, key, a, base);
     }
 
-    private static int wireValue(Props p, String key, int a, int base) {
+    private static int wireValue(ConfigProperties p, String key, int a, int base) {
         if (a - base < 0) {
-            throw p.bad(key, String.valueOf(a), "at least 1 with address.base=1");
+            throw p.invalid(key, String.valueOf(a), "at least 1 with address.base=1");
         }
         return a - base;
     }
 
-    private static Optional<RegisterValue> value(Props p, String prefix, int base, String table, String type, String unit) {
+    private static Optional<RegisterValue> value(ConfigProperties p, String prefix, int base, String table, String type, String unit) {
         int addr = wire(p, prefix + ".address", base);
         if (addr < 0) {
             return Optional.empty();
         }
-        String u = p.str(prefix + ".unit", unit);
+        String u = p.string(prefix + ".unit", unit);
         Unit parsed = u.isEmpty() ? null : Unit.parse(u, prefix + ".unit");
         if (prefix.equals("force") && parsed != null && !parsed.force) {
-            throw p.bad("force.unit", u, "a force unit (N, kN, kgf, lbf, tf)");
+            throw p.invalid("force.unit", u, "a force unit (N, kN, kgf, lbf, tf)");
         }
         if (prefix.equals("pressure") && parsed != null && parsed.force) {
-            throw p.bad("pressure.unit", u, "a pressure unit (Pa, kPa, MPa, bar, psi)");
+            throw p.invalid("pressure.unit", u, "a pressure unit (Pa, kPa, MPa, bar, psi)");
         }
-        String order = p.str(prefix + ".wordOrder", "HIGH_FIRST").toUpperCase(Locale.ROOT);
+        String order = p.string(prefix + ".wordOrder", "HIGH_FIRST").toUpperCase(Locale.ROOT);
         if (!order.equals("HIGH_FIRST") && !order.equals("LOW_FIRST")) {
-            throw p.bad(prefix + ".wordOrder", order, "HIGH_FIRST or LOW_FIRST");
+            throw p.invalid(prefix + ".wordOrder", order, "HIGH_FIRST or LOW_FIRST");
         }
         Table t = p.enumValue(prefix + ".table", Table.class, table);
         DataType dt = p.enumValue(prefix + ".type", DataType.class, type);
