@@ -43,11 +43,15 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
             case "2" -> StopBits.TWO;
             default -> throw config.invalid("stopBits", config.string("stopBits", "1"), "1, 1.5 or 2");
         };
+        // Read every key first: these already name the device and the key in their messages.
+        int baudRate = config.integer("baudRate", 9600);
+        int dataBits = config.integer("dataBits", 8);
+        Parity parity = config.enumValue("parity", Parity.class, "NONE");
+        FlowControl flowControl = config.enumValue("flowControl", FlowControl.class, "NONE");
         try {
-            return new SerialSettings(config.integer("baudRate", 9600), config.integer("dataBits", 8),
-                    config.enumValue("parity", Parity.class, "NONE"), stop,
-                    config.enumValue("flowControl", FlowControl.class, "NONE"));
+            return new SerialSettings(baudRate, dataBits, parity, stop, flowControl);
         } catch (IllegalArgumentException e) {
+            // Range checks of the record itself do not know the device: add it once.
             throw new IllegalArgumentException(config.where() + ": " + e.getMessage());
         }
     }
