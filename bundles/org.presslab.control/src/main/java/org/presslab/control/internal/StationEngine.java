@@ -1014,7 +1014,7 @@ public final class StationEngine implements Station {
     void event(StationEventType type, String msg, Map<String, Object> props) {
         pendingEvents.add(new StationEvent(cfg.id(), time.now(), type, msg, props));
         if (type == StationEventType.INTERLOCK_TRIPPED || type == StationEventType.DRIVER_LOST
-                || type == StationEventType.COMMAND_REFUSED) {
+                || type == StationEventType.COMMAND_REFUSED || type == StationEventType.LOOP_LATE) {
             LOG.info("Station '{}' {}: {}", cfg.id(), type, msg);
         } else {
             LOG.debug("Station '{}' {}: {}", cfg.id(), type, msg);
