@@ -536,9 +536,11 @@ public final class StationEngine implements Station {
         }
         resumeFromLateHold = true;
         double heldS = (now - lateHoldSinceNanos) / 1e9;
-        event(StationEventType.LOOP_LATE, String.format(Locale.ROOT,
-                "control loop back after %.3f s in HOLD: control resumed (bumpless)", heldS), Map.of("heldS", heldS,
-                        "action", "RESUMED"));
+        boolean tripped = trip.get() != null;
+        event(StationEventType.LOOP_LATE, String.format(Locale.ROOT, tripped
+                ? "control loop back after %.3f s in HOLD; the station is tripped, the device stays in its safe state"
+                : "control loop back after %.3f s in HOLD: control resumed (bumpless)", heldS), Map.of("heldS", heldS,
+                        "action", tripped ? "TRIPPED" : "RESUMED"));
     }
 
     // ------------------------------------------------------------------ trips and safe states

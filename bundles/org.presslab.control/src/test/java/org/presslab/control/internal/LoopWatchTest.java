@@ -92,6 +92,12 @@ class LoopWatchTest {
             assertTrue(t.message().contains("loopStallTripS 0.500 s"), t.message());
             long latency = h.station.tripTimeNanos() - (t0 + 500_000_000L);
             assertTrue(latency >= 0 && latency <= h.station.periodNanos, "trip within one period of the limit: " + latency);
+            h.station.loopTask = h.time.scheduleAtFixedRate("loop", h.station.periodNanos, h.station::loopTick);
+            h.run(0.2);
+            assertEquals(Optional.of(SafeAction.HOLD), press(h).actuator().orElseThrow().safeState(),
+                    "a loop that returns after the trip does not command the tripped device");
+            List<StationEvent> late = events(h, StationEventType.LOOP_LATE);
+            assertEquals("TRIPPED", late.get(late.size() - 1).properties().get("action"), late.toString());
         }
     }
 
