@@ -89,6 +89,26 @@ final class SafetySupervisor {
             return;
         }
         watchLoop(now);
+        try {
+            checkDriver(now, b);
+            failures = 0;
+        } catch (Throwable t) {
+            // Never let a failure end the supervisor's thread: the loop watch above must run next period too.
+            if (failures++ % 1000 == 0) {
+                try {
+                    org.slf4j.LoggerFactory.getLogger(SafetySupervisor.class).error(
+                            "Station '{}': supervisor check failed ({} in a row); the loop watch goes on", e.cfg.id(),
+                            failures, t);
+                } catch (Throwable ignored) {
+                    // logging failed as well
+                }
+            }
+        }
+    }
+
+    private long failures;
+
+    private void checkDriver(long now, DriverBinding b) {
         boolean locked;
         try {
             locked = e.lock.tryLock(e.periodNanos, TimeUnit.NANOSECONDS);
@@ -104,9 +124,16 @@ final class SafetySupervisor {
             if (e.binding() != b) {
                 return;
             }
-            Reading r = b.driver.read();
+            Reading r;
+            DeviceHealth h;
+            try {
+                r = b.driver.read();
+                h = b.driver.health();
+            } catch (RuntimeException ex) {
+                e.trip(InterlockKind.DEVICE_FAULT, "driver '" + b.id + "' threw " + ex, Double.NaN, Double.NaN, now);
+                return;
+            }
             check(now, b, r, b.pressureOf(r));
-            DeviceHealth h = b.driver.health();
             health = h.state() + (h.message().isEmpty() ? "" : ": " + h.message())
                     + (h.faults().isEmpty() ? "" : " faults " + h.faults());
             if (e.trip.get() != null) {

@@ -299,8 +299,42 @@ public final class StationEngine implements Station {
 
     // ------------------------------------------------------------------ the loop
 
+    /**
+     * One loop tick. A tick counts for the supervisor's loop watch only when it completes: a tick that
+     * throws (a driver that fails, a class gone with a refreshed bundle) is as good as a loop that does
+     * not run, and is held, then tripped, like one. Nothing escapes to the scheduler, so no failure can
+     * end the loop's thread.
+     */
     void loopTick() {
         long now = time.nanoTime();
+        try {
+            tick(now);
+            lastTickNanos = now;
+            tickFailures = 0;
+        } catch (Throwable t) {
+            tickFailed(t);
+        }
+    }
+
+    private volatile long tickFailures;
+
+    long tickFailuresForTest() {
+        return tickFailures;
+    }
+
+    private void tickFailed(Throwable t) {
+        tickFailures++;
+        if (tickFailures == 1 || tickFailures % 1000 == 0) {
+            try {
+                LOG.error("Station '{}': control loop tick failed ({} in a row); the supervisor holds, then trips"
+                        + " CONTROL_LOOP_STALLED after {} s", cfg.id(), tickFailures, settings.loopStallTripS, t);
+            } catch (Throwable ignored) {
+                // logging itself failed (out of memory, logging restarting): the loop watch still sees it
+            }
+        }
+    }
+
+    private void tick(long now) {
         periodStats(now);
         DriverBinding b = binding;
         if (b == null) {
@@ -308,7 +342,14 @@ public final class StationEngine implements Station {
                     state.ordinal(), Quality.STALE.ordinal(), true);
             return;
         }
-        Reading r = b.driver.read();
+        Reading r;
+        try {
+            r = b.driver.read();
+        } catch (RuntimeException e) {
+            // The SPI says read() does not throw: a driver that does is faulty; make it safe.
+            trip(InterlockKind.DEVICE_FAULT, "driver '" + b.id + "' read() threw " + e, Double.NaN, Double.NaN, now);
+            throw e;
+        }
         double p = b.pressureOf(r);
         double out = Double.NaN;
         boolean usable = r.quality().usableForControl() && !Double.isNaN(p);
@@ -486,9 +527,9 @@ public final class StationEngine implements Station {
             ticksInWindow = 0;
             windowStartNanos = now;
         }
-        lastTickNanos = now;
     }
 
+    /** Start time of the last loop tick that completed. */
     long lastTickNanos() {
         return lastTickNanos;
     }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.presslab.control.api.CommandRefusedException;
@@ -18,6 +20,12 @@ import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationEventType;
 import org.presslab.control.api.StationState;
 import org.presslab.control.api.Trip;
+import org.presslab.press.api.Actuator;
+import org.presslab.press.api.Capability;
+import org.presslab.press.api.DeviceHealth;
+import org.presslab.press.api.DeviceInfo;
+import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Reading;
 import org.presslab.press.api.SafeAction;
 import org.presslab.press.sim.SimulatedDevice;
 
@@ -137,6 +145,79 @@ class LoopWatchTest {
             InterlockStatus stall = h.station.interlocks().stream()
                     .filter(s -> s.kind() == InterlockKind.CONTROL_LOOP_STALLED).findFirst().orElseThrow();
             assertTrue(stall.value() >= 0.9, "status shows how long the loop has been silent: " + stall);
+        }
+    }
+
+    /** The simulated press behind a read() that can be made to fail. */
+    static final class FailingRead implements PressDriver {
+        final PressDriver d;
+        volatile Supplier<Throwable> failure;
+
+        FailingRead(PressDriver d) {
+            this.d = d;
+        }
+
+        public String id() { return d.id(); }
+        public DeviceInfo info() { return d.info(); }
+        public Set<Capability> capabilities() { return d.capabilities(); }
+        public DeviceHealth health() { return d.health(); }
+        public Optional<Actuator> actuator() { return d.actuator(); }
+
+        @Override
+        public Reading read() {
+            Supplier<Throwable> f = failure;
+            if (f != null) {
+                Throwable t = f.get();
+                if (t instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw (Error) t;
+            }
+            return d.read();
+        }
+    }
+
+    private static FailingRead holdingOnFailingRead(Harness h) throws Exception {
+        FailingRead d = new FailingRead(h.press("sim-press-1", 24));
+        h.bind(d);
+        h.run(0.5);
+        h.station.ramp(15e6, 2e6);
+        h.run(30);
+        assertEquals(StationState.HOLDING, h.station.status().state());
+        return d;
+    }
+
+    @Test
+    void aDriverWhoseReadThrowsTripsDeviceFault() throws Exception {
+        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+            FailingRead d = holdingOnFailingRead(h);
+            d.failure = () -> new IllegalStateException("sample 42 not recorded");
+            h.run(0.02);
+            Trip t = h.station.trip.get();
+            assertNotNull(t, "a throwing read() is a device fault, not a silent loop");
+            assertEquals(InterlockKind.DEVICE_FAULT, t.interlock());
+            assertTrue(t.message().contains("sample 42 not recorded"), t.message());
+            assertEquals(Optional.of(SafeAction.HOLD), d.d.actuator().orElseThrow().safeState());
+        }
+    }
+
+    @Test
+    void aLoopWhoseTicksFailIsHeldThenTrippedAndItsScheduleSurvives() throws Exception {
+        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+            FailingRead d = holdingOnFailingRead(h);
+            // What a refreshed bundle does to a running thread: an Error, not an exception.
+            d.failure = () -> new NoClassDefFoundError("org/presslab/press/api/Reading");
+            h.run(0.1);
+            assertTrue(h.station.lateHold, "failing ticks count as a late loop: held");
+            assertNull(h.station.trip.get());
+            h.run(0.5);
+            Trip t = h.station.trip.get();
+            assertNotNull(t);
+            assertEquals(InterlockKind.CONTROL_LOOP_STALLED, t.interlock(), t.message());
+            assertFalse(h.station.loopTask.isCancelled(), "the loop's schedule survives its failures");
+            d.failure = null;
+            h.run(0.1);
+            assertEquals(0, h.station.tickFailuresForTest(), "ticks complete again once the driver reads again");
         }
     }
 }
