@@ -24,6 +24,19 @@ public interface SimulatedDevice extends PressDriver, AutoCloseable {
     SimSpec spec();
 
     /**
+     * The physical state of the plant now (integrated up to the time source's present), to build the same
+     * plant again with {@link SimulatedDevices#create(org.presslab.time.TimeSource, SimSpec, PlantSnapshot)}
+     * after this device (its driver) is gone: the load outlives the driver, as on a real press.
+     * Devices built by {@link SimulatedDevices} all support it.
+     *
+     * @throws UnsupportedOperationException from an implementation that cannot (the default)
+     * @since 1.1
+     */
+    default PlantSnapshot snapshot() {
+        throw new UnsupportedOperationException(getClass().getName() + " '" + id() + "' cannot snapshot its plant");
+    }
+
+    /**
      * Leaves the device as a deactivated driver must: actuator in {@code HOLD}, instructions withdrawn.
      * The device still answers afterwards (the plant keeps its load), so a test can check the hold.
      */

@@ -25,6 +25,25 @@ public final class SimulatedDevices {
         return DeviceFactory.create(time, copy);
     }
 
+    /**
+     * Builds a device from {@code spec} and puts it into {@code snapshot}'s physical state, actuator in
+     * {@code HOLD}, after running the held physics on for the time between {@link PlantSnapshot#takenAt()}
+     * and {@code time.now()} (creep relaxation, leakage, cycling, heater), at most
+     * {@link PlantSnapshot#MAX_AWAY}, in coarse steps (about 1 s, so a restore is fast).
+     *
+     * @throws IllegalArgumentException naming the first invalid parameter, or when the snapshot is of
+     *         another device kind, another id or another geometry ({@code geometry.*} differs), or holds
+     *         a missing or bad value
+     */
+    public static SimulatedDevice create(TimeSource time, SimSpec spec, PlantSnapshot snapshot) {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(snapshot, "snapshot");
+        SimSpec copy = new SimSpec(spec);
+        copy.validate();
+        return DeviceFactory.create(time, copy, snapshot);
+    }
+
     /** An automatic hydraulic press with the default parameters. */
     public static SimulatedDevice hydraulicPress(TimeSource time, String id, long seed) {
         return create(time, SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id(id).seed(seed));

@@ -19,9 +19,16 @@
  * it was measured; the noise of sample {@code k} is a pure function of the seed and {@code k}. On a
  * {@link org.presslab.time.VirtualTimeSource} everything is exact and runs much faster than real time.
  *
+ * <h2>The plant outlives its driver</h2>
+ * {@link org.presslab.press.sim.SimulatedDevice#snapshot()} captures the physical state (a
+ * {@link org.presslab.press.sim.PlantSnapshot}, serialisable to {@link java.util.Properties});
+ * {@link org.presslab.press.sim.SimulatedDevices#create(org.presslab.time.TimeSource, org.presslab.press.sim.SimSpec, org.presslab.press.sim.PlantSnapshot)}
+ * builds the same plant again in that state, holding, as a real press keeps its load on its check valve
+ * while its driver is replaced (1.1).
+ *
  * <h2>Threading</h2>
  * Every method is thread-safe (one lock per device) and bounded in work per unit of simulated time.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.presslab.press.sim;

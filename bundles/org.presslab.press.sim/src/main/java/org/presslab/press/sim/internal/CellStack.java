@@ -219,6 +219,83 @@ final class CellStack {
         return lastStrainRate;
     }
 
+    /** The spec values the cell state depends on. */
+    void geometry(SnapshotData out) {
+        out.put("geometry.cell.diameterM", p.diameterM());
+        out.put("geometry.cell.anodeThicknessM", p.anodeThicknessM());
+        out.put("geometry.cell.stackStiffnessNpm", p.stackStiffnessNpm());
+    }
+
+    void save(SnapshotData out) {
+        out.put("state.cell.currentDensityApm2", current);
+        out.put("state.cell.netChargeCpm2", netCharge);
+        out.put("state.cell.anodeGrowthM", anodeGrowth);
+        out.put("state.cell.platedM", plated);
+        out.put("state.cell.creepM", creep);
+        out.put("state.cell.voidFraction", voids);
+        out.put("state.cell.maxPressurePa", maxPressure);
+        out.put("state.cell.cracked", cracked);
+        out.put("state.cell.shorted", shorted);
+        out.put("state.cell.cycling", cycling);
+        out.put("state.cell.cycleCurrentDensityApm2", cycleCurrent);
+        out.put("state.cell.cycleCapacityCpm2", cycleCapacity);
+        out.put("state.cell.cycleHalfCycleLimit", cycleLimit);
+        out.put("state.cell.completedHalfCycles", completedHalfCycles);
+        out.put("state.cell.halfCycleChargeCpm2", halfCycleCharge);
+        out.put("state.cell.cycleDirection", direction);
+    }
+
+    /** Puts a freshly built cell into the saved state (validated first, so a bad value changes nothing). */
+    void load(SnapshotData in) {
+        double current = in.number("state.cell.currentDensityApm2");
+        double netCharge = in.number("state.cell.netChargeCpm2");
+        double anodeGrowth = in.number("state.cell.anodeGrowthM");
+        double plated = in.number("state.cell.platedM");
+        double creep = in.nonNegative("state.cell.creepM");
+        double voids = in.nonNegative("state.cell.voidFraction");
+        double maxPressure = in.nonNegative("state.cell.maxPressurePa");
+        boolean cracked = in.flag("state.cell.cracked");
+        boolean shorted = in.flag("state.cell.shorted");
+        boolean cycling = in.flag("state.cell.cycling");
+        double cycleCurrent = in.nonNegative("state.cell.cycleCurrentDensityApm2");
+        double cycleCapacity = in.nonNegative("state.cell.cycleCapacityCpm2");
+        int cycleLimit = in.integer("state.cell.cycleHalfCycleLimit");
+        int completed = in.integer("state.cell.completedHalfCycles");
+        double halfCycleCharge = in.nonNegative("state.cell.halfCycleChargeCpm2");
+        int direction = in.integer("state.cell.cycleDirection");
+        if (voids >= 1) {
+            throw new IllegalArgumentException("plant snapshot: state.cell.voidFraction must be < 1, was " + voids);
+        }
+        if (direction != 1 && direction != -1) {
+            throw new IllegalArgumentException("plant snapshot: state.cell.cycleDirection must be 1 or -1, was "
+                    + direction);
+        }
+        if (cycling && !(cycleCurrent > 0 && cycleCapacity > 0)) {
+            throw new IllegalArgumentException("plant snapshot: cycling needs state.cell.cycleCurrentDensityApm2 and "
+                    + "state.cell.cycleCapacityCpm2 > 0, were " + cycleCurrent + " and " + cycleCapacity);
+        }
+        if (cycleLimit < 0 || completed < 0) {
+            throw new IllegalArgumentException("plant snapshot: state.cell.cycleHalfCycleLimit and "
+                    + "state.cell.completedHalfCycles must be >= 0, were " + cycleLimit + " and " + completed);
+        }
+        this.current = current;
+        this.netCharge = netCharge;
+        this.anodeGrowth = anodeGrowth;
+        this.plated = plated;
+        this.creep = creep;
+        this.voids = voids;
+        this.maxPressure = Math.max(maxPressure, p.assemblyPressurePa());
+        this.cracked = cracked;
+        this.shorted = shorted;
+        this.cycling = cycling;
+        this.cycleCurrent = cycleCurrent;
+        this.cycleCapacity = cycleCapacity;
+        this.cycleLimit = cycleLimit;
+        this.completedHalfCycles = completed;
+        this.halfCycleCharge = halfCycleCharge;
+        this.direction = direction;
+    }
+
     /** Contact loss f: from the assembly (f0 = exp(-P_max/scale)) combined with stripping voids. */
     double voidFraction() {
         double f0 = Math.exp(-maxPressure / p.contactPressureScalePa());

@@ -1,5 +1,6 @@
 package org.presslab.press.sim.internal;
 
+import org.presslab.press.sim.PlantSnapshot;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.time.TimeSource;
@@ -10,7 +11,18 @@ public final class DeviceFactory {
     private DeviceFactory() {
     }
 
+    /** A device in {@code snapshot}'s state; see {@link SimDevice#restore}. */
+    public static SimulatedDevice create(TimeSource time, SimSpec spec, PlantSnapshot snapshot) {
+        SimDevice device = build(time, spec);
+        device.restore(snapshot);
+        return device;
+    }
+
     public static SimulatedDevice create(TimeSource time, SimSpec spec) {
+        return build(time, spec);
+    }
+
+    private static SimDevice build(TimeSource time, SimSpec spec) {
         switch (spec.kind()) {
             case AUTOMATIC_HYDRAULIC_PRESS:
             case MANUAL_HYDRAULIC_PRESS:

@@ -107,6 +107,45 @@ final class FrameDevice extends SimDevice {
     }
 
     @Override
+    protected void coastStep(double step) {
+        // the motor is braked (restore leaves it in HOLD): only the cell relaxes against the springs
+        cell.step(step, force / cell.area(), spec.cell().referenceTemperatureK(), true, 0.2 * force / stiffness());
+        solve();
+    }
+
+    @Override
+    protected void geometry(SnapshotData out) {
+        super.geometry(out);
+        out.put("geometry.frame.frameStiffnessNpm", f.frameStiffnessNpm());
+        out.put("geometry.frame.springStiffnessNpm", f.springStiffnessNpm());
+        out.put("geometry.frame.preloadPressurePa", f.preloadPressurePa());
+        if (motorized) {
+            out.put("geometry.frame.motorTravelM", f.motorTravelM());
+        }
+    }
+
+    @Override
+    protected void saveState(SnapshotData out) {
+        out.put("state.frame.motorPositionM", motorPosition);
+        out.put("state.frame.forceN", force);
+    }
+
+    @Override
+    protected void loadState(SnapshotData in) {
+        double x = in.number("state.frame.motorPositionM");
+        if (Math.abs(x) > f.motorTravelM()) {
+            throw new IllegalArgumentException("plant snapshot of '" + id() + "': state.frame.motorPositionM " + x
+                    + " m beyond the motor travel +-" + f.motorTravelM() + " m");
+        }
+        motorPosition = motorized ? x : 0;
+        motorSpeed = 0;
+        uTarget = 0;
+        venting = false;
+        stiffness = Double.NaN; // the cell may be cracked
+        solve(); // the force follows from the preload, the motor and the stack (the saved one is informative)
+    }
+
+    @Override
     protected void trueValues(double[] out) {
         out[FORCE] = force;
         out[PRESSURE] = Double.NaN;

@@ -68,6 +68,28 @@ final class Heater {
         integral = 0;
     }
 
+    void save(SnapshotData out) {
+        out.put("state.heater.temperatureK", temperature);
+        out.put("state.heater.on", !Double.isNaN(setpoint));
+        out.put("state.heater.setpointK", Double.isNaN(setpoint) ? p.ambientK() : setpoint);
+        out.put("state.heater.integralKs", integral);
+    }
+
+    /** Platens keep their heat and their own controller runs on while no driver talks to it. */
+    void load(SnapshotData in) {
+        double t = in.nonNegative("state.heater.temperatureK");
+        boolean on = in.flag("state.heater.on");
+        double sp = in.number("state.heater.setpointK");
+        double i = in.number("state.heater.integralKs");
+        if (on) {
+            setSetpoint(sp); // range-checked against this heater
+        } else {
+            off();
+        }
+        temperature = t;
+        integral = on ? i : 0;
+    }
+
     /** A TemperatureControl view guarded by {@code lock}; {@code sync} brings the device to the present first. */
     TemperatureControl view(Object lock, Runnable sync) {
         return new TemperatureControl() {

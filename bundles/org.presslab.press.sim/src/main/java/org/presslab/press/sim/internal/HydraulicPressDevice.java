@@ -141,6 +141,11 @@ final class HydraulicPressDevice extends SimDevice {
             operator.step(seconds(tNanos), dt);
         }
         uEffective += (uTarget - uEffective) * lagAlpha;
+        flow(dt);
+    }
+
+    /** Oil flows, the ram and the cell over {@code step} seconds at the present actuator output. */
+    private void flow(double step) {
         double p = linePressure;
         double drive = Math.sqrt(Math.max(p, h.returnPressurePa()));
         double qIn = (uEffective > 0 ? uEffective * h.pumpFlowM3s() : 0) + operatorFlow;
@@ -148,17 +153,60 @@ final class HydraulicPressDevice extends SimDevice {
         reliefFlow = reliefLifted ? h.releaseValveCoefficient() * drive
                 : h.reliefValveGainM3PerSPa() * Math.max(0, p - h.reliefPressurePa());
         double qLeak = h.leakCoefficientM3PerSPa() * p;
-        oil = Math.max(0, oil + (qIn - qRelease - reliefFlow - qLeak) * dt);
+        oil = Math.max(0, oil + (qIn - qRelease - reliefFlow - qLeak) * step);
         solve();
         // the cell: creep at most 20 % of the present elastic load per step (stability of the explicit step)
         pathStiffness();
         double kSeen = stiffnessSeenByStack;
         double temperature = heater != null ? heater.temperature() : spec.cell().referenceTemperatureK();
-        cell.step(dt, force / cell.area(), temperature, true, 0.2 * force / kSeen);
+        cell.step(step, force / cell.area(), temperature, true, 0.2 * force / kSeen);
         if (heater != null) {
-            heater.step(dt);
+            heater.step(step);
         }
         solve();
+    }
+
+    @Override
+    protected void coastStep(double step) {
+        flow(step); // held: restore left the pump off and the valves shut, the operator away
+    }
+
+    @Override
+    protected void geometry(SnapshotData out) {
+        super.geometry(out);
+        out.put("geometry.hydraulics.ramAreaM2", h.ramAreaM2());
+        out.put("geometry.hydraulics.contactTravelM", h.contactTravelM());
+        out.put("geometry.hydraulics.initialGapM", h.initialGapM());
+        out.put("geometry.hydraulics.strokeM", h.strokeM());
+        out.put("geometry.hydraulics.oilVolumeM3", h.oilVolumeM3());
+        out.put("geometry.hydraulics.oilBulkModulusPa", h.oilBulkModulusPa());
+        out.put("geometry.hydraulics.frameStiffnessNpm", h.frameStiffnessNpm());
+    }
+
+    @Override
+    protected void saveState(SnapshotData out) {
+        out.put("state.hydraulics.oilM3", oil);
+        out.put("state.hydraulics.ramPositionM", ramPosition);
+        out.put("state.hydraulics.linePressurePa", linePressure);
+        out.put("state.hydraulics.forceN", force);
+        if (heater != null) {
+            heater.save(out);
+        }
+    }
+
+    @Override
+    protected void loadState(SnapshotData in) {
+        double w = in.nonNegative("state.hydraulics.oilM3");
+        if (heater != null) {
+            heater.load(in);
+        }
+        oil = w;
+        uTarget = 0;
+        uEffective = 0;
+        operatorFlow = 0;
+        operatorValve = 0;
+        stiffness = Double.NaN; // the cell may be cracked
+        solve(); // ram position, line pressure and force follow from the oil (the saved ones are informative)
     }
 
     @Override

@@ -84,19 +84,59 @@ final class IsostaticPressDevice extends SimDevice {
             uTarget = Math.max(-1, Math.min(1, feedForward + (rampedSetpoint - pressure) / v.controllerBandPa()));
         }
         uEffective += (uTarget - uEffective) * lagAlpha;
+        flow(dt);
+    }
+
+    /** Pump, valves, relief and leak over {@code step} seconds at the present output; the cell. */
+    private void flow(double step) {
         double drive = Math.sqrt(Math.max(0, pressure));
         double qIn = uEffective > 0 ? uEffective * v.pumpFlowM3s() : 0;
         double qRelease = uEffective < 0 ? -uEffective * v.releaseValveCoefficient() * drive : 0;
         reliefFlow = reliefLifted ? v.releaseValveCoefficient() * drive
                 : v.reliefValveGainM3PerSPa() * Math.max(0, pressure - v.reliefPressurePa());
         double qLeak = v.leakCoefficientM3PerSPa() * pressure;
-        fluid = Math.max(0, fluid + (qIn - qRelease - reliefFlow - qLeak) * dt);
+        fluid = Math.max(0, fluid + (qIn - qRelease - reliefFlow - qLeak) * step);
         pressure = fluid / compliance;
         double temperature = heater != null ? heater.temperature() : spec.cell().referenceTemperatureK();
-        cell.step(dt, pressure, temperature, false, 0);
+        cell.step(step, pressure, temperature, false, 0);
         if (heater != null) {
-            heater.step(dt);
+            heater.step(step);
         }
+    }
+
+    @Override
+    protected void coastStep(double step) {
+        flow(step); // held: restore left the intensifier off and the valves shut
+    }
+
+    @Override
+    protected void geometry(SnapshotData out) {
+        super.geometry(out);
+        out.put("geometry.vessel.vesselVolumeM3", v.vesselVolumeM3());
+        out.put("geometry.vessel.fluidBulkModulusPa", v.fluidBulkModulusPa());
+        out.put("geometry.vessel.warm", v.warm());
+    }
+
+    @Override
+    protected void saveState(SnapshotData out) {
+        out.put("state.vessel.fluidM3", fluid);
+        out.put("state.vessel.pressurePa", pressure);
+        if (heater != null) {
+            heater.save(out);
+        }
+    }
+
+    @Override
+    protected void loadState(SnapshotData in) {
+        double w = in.nonNegative("state.vessel.fluidM3");
+        if (heater != null) {
+            heater.load(in);
+        }
+        fluid = w;
+        pressure = fluid / compliance;
+        uTarget = 0;
+        uEffective = 0;
+        setpointMode = false;
     }
 
     @Override

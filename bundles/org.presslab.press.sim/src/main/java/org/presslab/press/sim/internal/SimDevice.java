@@ -1,5 +1,6 @@
 package org.presslab.press.sim.internal;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,6 +23,7 @@ import org.presslab.press.api.Reading;
 import org.presslab.press.api.SafeAction;
 import org.presslab.press.sim.Fault;
 import org.presslab.press.sim.FaultInjector;
+import org.presslab.press.sim.PlantSnapshot;
 import org.presslab.press.sim.PlantState;
 import org.presslab.press.sim.SensorParameters;
 import org.presslab.press.sim.SimSpec;
@@ -155,7 +157,24 @@ abstract class SimDevice implements SimulatedDevice {
     protected void onClose() {
     }
 
-    // ---- time --------------------------------------------------------------------------
+    /** Writes the spec values the state depends on ({@code geometry.*}); subclasses add theirs after super's. */
+    protected void geometry(SnapshotData out) {
+        cell.geometry(out);
+    }
+
+    /** Writes the subclass's state variables ({@code state.*}); caller holds the lock and has advanced. */
+    protected abstract void saveState(SnapshotData out);
+
+    /**
+     * Puts a fresh device into the saved state, actuator output zero; caller holds the lock. Reads (and so
+     * validates) every value before assigning any.
+     */
+    protected abstract void loadState(SnapshotData in);
+
+    /** One step of {@code h} seconds of the plant held with no actuation (the time the device was away). */
+    protected abstract void coastStep(double h);
+
+    // ---- time -----    // ---- time --------------------------------------------------------------------------
 
     /** Integrates up to the present and records the samples due; returns the present. Caller holds the lock. */
     protected final long advance() {
@@ -362,6 +381,89 @@ abstract class SimDevice implements SimulatedDevice {
                 enterSafe(SafeAction.HOLD);
             }
             onClose();
+        }
+    }
+
+    // ---- snapshot and restore -------------------------------------------------------------------
+
+    /** Step of the physics while the device was away, s: coarse, the plant only relaxes then. */
+    static final double COAST_STEP_S = 1.0;
+
+    @Override
+    public PlantSnapshot snapshot() {
+        synchronized (lock) {
+            long now = advance();
+            SnapshotData out = SnapshotData.writing(id());
+            geometry(out);
+            cell.save(out);
+            out.put("state.reliefLifted", faults.contains(Fault.RELIEF_VALVE_LIFT));
+            saveState(out);
+            PlantState ps = plant(now);
+            out.put("plant.forceN", ps.forceN());
+            out.put("plant.cellPressurePa", ps.cellPressurePa());
+            out.put("plant.linePressurePa", ps.linePressurePa());
+            out.put("plant.positionM", ps.positionM());
+            out.put("plant.temperatureK", ps.temperatureK());
+            return new PlantSnapshot(spec.kind(), id(), time.now(), out.values());
+        }
+    }
+
+    /**
+     * Puts this freshly built device into {@code snapshot}'s state, actuator in HOLD, then runs the held
+     * physics on for the time that passed since it was taken (on {@link TimeSource#now()}), at most
+     * {@link PlantSnapshot#MAX_AWAY}, in steps of about {@link #COAST_STEP_S}.
+     *
+     * @return the time the physics was run on for
+     * @throws IllegalArgumentException for a snapshot of another kind, id or geometry, or a bad value
+     *         (the factory then discards the half-restored device)
+     * @throws IllegalStateException when the device has already run
+     */
+    final Duration restore(PlantSnapshot snapshot) {
+        java.util.Objects.requireNonNull(snapshot, "snapshot");
+        synchronized (lock) {
+            if (stepIndex > 0 || nextSample > 0) {
+                throw new IllegalStateException(id() + ": a plant snapshot can only be restored into a fresh device");
+            }
+            if (snapshot.kind() != spec.kind()) {
+                throw new IllegalArgumentException("plant snapshot of " + snapshot.kind() + " '" + snapshot.id()
+                        + "' cannot be restored into " + spec.kind() + " '" + id() + "': another kind of device");
+            }
+            if (!snapshot.id().equals(id())) {
+                throw new IllegalArgumentException("plant snapshot of '" + snapshot.id() + "' cannot be restored into '"
+                        + id() + "': another device");
+            }
+            SnapshotData mine = SnapshotData.writing(id());
+            geometry(mine);
+            SnapshotData in = SnapshotData.reading(snapshot);
+            in.checkGeometry(mine);
+            boolean reliefLifted = hasReliefValve() && in.flag("state.reliefLifted");
+            cell.load(in);
+            loadState(in);
+            if (cell.isCracked()) {
+                faults.add(Fault.PELLET_CRACK);
+            }
+            if (reliefLifted) {
+                faults.add(Fault.RELIEF_VALVE_LIFT);
+                setReliefLifted(true);
+            }
+            if (!actuationModes().isEmpty()) {
+                enterSafe(SafeAction.HOLD);
+            }
+            Duration away = Duration.between(snapshot.takenAt(), time.now());
+            if (away.isNegative()) {
+                away = Duration.ZERO;
+            } else if (away.compareTo(PlantSnapshot.MAX_AWAY) > 0) {
+                away = PlantSnapshot.MAX_AWAY;
+            }
+            double seconds = away.toNanos() * 1e-9;
+            if (seconds > 0) {
+                long n = (long) Math.ceil(seconds / Math.max(COAST_STEP_S, dt));
+                double h = seconds / n;
+                for (long i = 0; i < n; i++) {
+                    coastStep(h);
+                }
+            }
+            return away;
         }
     }
 
