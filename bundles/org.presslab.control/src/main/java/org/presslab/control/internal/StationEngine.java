@@ -553,17 +553,18 @@ public final class StationEngine implements Station {
             b.actuator.enterSafeState(SafeAction.HOLD);
             lateHold = true;
             lateHoldSinceNanos = now;
+            // Posted under commandLock: the loop's "back" event (endLateHold takes the lock first) comes after it.
+            double lateS = (now - lastTickNanos) / 1e9;
+            event(StationEventType.LOOP_LATE, String.format(Locale.ROOT,
+                    "control loop late: not run for %.3f s (hold after %.3f s): supervisor put '%s' in HOLD until the loop"
+                            + " returns; trips CONTROL_LOOP_STALLED after %.3f s", lateS, holdAfterNanos / 1e9, b.id,
+                    settings.loopStallTripS), Map.of("lateS", lateS, "action", "HOLD"));
         } catch (RuntimeException e) {
             LOG.error("Station '{}': driver '{}' failed to enter HOLD for a late loop: {}", cfg.id(), b.id, e.toString());
             return false;
         } finally {
             commandLock.unlock();
         }
-        double lateS = (now - lastTickNanos) / 1e9;
-        event(StationEventType.LOOP_LATE, String.format(Locale.ROOT,
-                "control loop late: not run for %.3f s (hold after %.3f s): supervisor put '%s' in HOLD until the loop"
-                        + " returns; trips CONTROL_LOOP_STALLED after %.3f s", lateS, holdAfterNanos / 1e9, b.id,
-                settings.loopStallTripS), Map.of("lateS", lateS, "action", "HOLD"));
         return true;
     }
 
