@@ -44,7 +44,8 @@ final class SafetySupervisor {
     // Last seen values, for status.
     private volatile double ageS = Double.NaN;
     private volatile double riseRate = Double.NaN;
-    private volatile double dropPa = Double.NaN;
+    /** Last pressure fall within the force-drop window as a fraction of the target (the unit of its limit). */
+    private volatile double dropFraction = Double.NaN;
     private volatile double travelM = Double.NaN;
     private volatile double frozenS = Double.NaN;
     private volatile double pressure = Double.NaN;
@@ -264,7 +265,7 @@ final class SafetySupervisor {
             if (d >= 0 && !Double.isNaN(hSp[d])) {
                 double drop = hP[d] - hP[head];
                 double spDrop = hSp[d] - sp;
-                dropPa = drop;
+                dropFraction = drop / Math.max(sp, hP[d]);
                 double threshold = s.forceDropFraction * Math.max(sp, hP[d]);
                 if (drop > threshold && spDrop < 0.5 * drop) {
                     e.trip(InterlockKind.FORCE_DROP, String.format(Locale.ROOT,
@@ -402,7 +403,7 @@ final class SafetySupervisor {
         String h = health;
         out.add(st(t, InterlockKind.DEVICE_FAULT, Double.NaN, "", Double.NaN, b == null ? "no driver bound"
                 : "driver '" + b.id + "' health: " + (h.isEmpty() ? "not read yet" : h)));
-        out.add(st(t, InterlockKind.FORCE_DROP, s.forceDropFraction, "fraction", dropPa,
+        out.add(st(t, InterlockKind.FORCE_DROP, s.forceDropFraction, "fraction", dropFraction,
                 "pressure fall within " + s.forceDropWindowS + " s under load control"));
         out.add(st(t, InterlockKind.RUNAWAY_TRAVEL, s.runawayTravelM, "m", travelM,
                 "closing travel within " + TRAVEL_WINDOW_S + " s under load"));

@@ -100,6 +100,8 @@ class TripPrecedenceTest {
             assertTrue(age.value() >= 0 && age.value() < 0.05, "reading age of fresh readings: " + age);
             InterlockStatus rate = interlock(h, InterlockKind.MAX_RATE);
             assertTrue(Double.isFinite(rate.value()) && Math.abs(rate.value()) < 2e6, "rise rate: " + rate);
+            InterlockStatus drop = interlock(h, InterlockKind.FORCE_DROP);
+            assertTrue(Math.abs(drop.value()) < 0.01, "force drop as a fraction, the unit of its limit: " + drop);
             InterlockStatus fault = interlock(h, InterlockKind.DEVICE_FAULT);
             assertTrue(fault.detail().contains("health: CONNECTED"), fault.detail());
             InterlockStatus loop = interlock(h, InterlockKind.CONTROL_LOOP_STALLED);
