@@ -61,6 +61,24 @@ public final class SystemTimeSource implements TimeSource {
         return paced;
     }
 
+    /**
+     * Logs a failed run. Logging itself can fail (a logging bundle being refreshed throws
+     * {@code NoClassDefFoundError}, a broken exception's {@code getMessage()} throws): that must
+     * not end the thread either, so the last resort is standard error.
+     */
+    static void report(String name, Throwable failure) {
+        try {
+            LOG.error("Scheduled task '{}' threw; it keeps its schedule", name, failure);
+        } catch (Throwable loggingFailed) { // NOPMD
+            try {
+                System.err.println("presslab: scheduled task '" + name + "' threw " + failure.getClass().getName()
+                        + " and logging it failed with " + loggingFailed.getClass().getName() + "; it keeps its schedule");
+            } catch (Throwable ignored) { // NOPMD: nothing left to tell
+                // The schedule goes on regardless.
+            }
+        }
+    }
+
     private static final class PacedTask implements Runnable, Scheduled {
         private final String name;
         private final long delayNanos;
@@ -91,9 +109,8 @@ public final class SystemTimeSource implements TimeSource {
                 }
                 try {
                     task.run();
-                } catch (RuntimeException | Error e) {
-                    // A failing run must not kill a control loop's thread; the task reports its own faults.
-                    LOG.error("Scheduled task '{}' threw; it keeps its schedule", name, e);
+                } catch (Throwable e) { // NOPMD: nothing may end a control loop's thread
+                    report(name, e);
                 }
                 runs.incrementAndGet();
                 if (periodNanos == 0) {

@@ -35,6 +35,37 @@ class SystemTimeSourceTest {
     }
 
     @Test
+    void aFailureThatBreaksLoggingDoesNotEndTheSchedule() throws InterruptedException {
+        // An exception whose message cannot be computed makes the logger itself throw, as a
+        // logging bundle being refreshed under a running loop does (NoClassDefFoundError).
+        CountDownLatch three = new CountDownLatch(3);
+        Scheduled s = time.scheduleAtFixedRate("test-unloggable", 1_000_000L, () -> {
+            three.countDown();
+            throw new UnloggableError();
+        });
+        try {
+            assertTrue(three.await(10, TimeUnit.SECONDS), "the thread survived failures that broke logging");
+        } finally {
+            s.cancel();
+        }
+    }
+
+    /** An Error that throws when anyone asks for its message or its text. */
+    private static final class UnloggableError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getMessage() {
+            throw new NoClassDefFoundError("org/slf4j/helpers/MessageFormatter (bundle refreshed)");
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
+
+    @Test
     void oneShotRunsOnce() throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Scheduled s = time.schedule("once", 1_000_000L, done::countDown);
