@@ -1,5 +1,6 @@
 package org.presslab.press.sim.internal.ds;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -109,13 +110,18 @@ public final class HeatedPressComponent extends SimDriverComponent {
         @AttributeDefinition(description = "Thermal mass of the platens, J/K")
         double thermalMassJK() default 1200;
 
+        @AttributeDefinition(description = "Restore the plant state saved at the last deactivation when at most "
+                + "this old, s (0 = never; the press then comes back unloaded)")
+        long restoreMaxAgeS() default 3600;
+
         String webconsole_configurationFactory_nameHint() default "{presslab.driver.id}";
     }
 
     @Activate
-    public HeatedPressComponent(@Reference TimeSource time, Config c) {
+    public HeatedPressComponent(@Reference TimeSource time, Config c, BundleContext context) {
         super(time, PID, spec(DeviceKind.HEATED_PRESS, c), c.cyclingCurrentDensityMAcm2(),
-                c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles());
+                c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles(), dataFiles(context),
+                c.restoreMaxAgeS());
     }
 
     static SimSpec spec(DeviceKind kind, Config c) {

@@ -1,5 +1,6 @@
 package org.presslab.press.sim.internal.ds;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -97,13 +98,18 @@ public final class HydraulicPressComponent extends SimDriverComponent {
         @AttributeDefinition(description = "Pump/valve time constant, ms")
         double actuatorTimeConstantMs() default 20;
 
+        @AttributeDefinition(description = "Restore the plant state saved at the last deactivation when at most "
+                + "this old, s (0 = never; the press then comes back unloaded)")
+        long restoreMaxAgeS() default 3600;
+
         String webconsole_configurationFactory_nameHint() default "{presslab.driver.id}";
     }
 
     @Activate
-    public HydraulicPressComponent(@Reference TimeSource time, Config c) {
+    public HydraulicPressComponent(@Reference TimeSource time, Config c, BundleContext context) {
         super(time, PID, spec(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS, c), c.cyclingCurrentDensityMAcm2(),
-                c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles());
+                c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles(), dataFiles(context),
+                c.restoreMaxAgeS());
     }
 
     static SimSpec spec(DeviceKind kind, Config c) {

@@ -1,5 +1,6 @@
 package org.presslab.press.sim.internal.ds;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -75,12 +76,17 @@ public final class IsostaticPressComponent extends SimDriverComponent {
         @AttributeDefinition(description = "Ramp rate of the press's own pressure controller, MPa/s")
         double setpointRateMPas() default 1;
 
+        @AttributeDefinition(description = "Restore the plant state saved at the last deactivation when at most "
+                + "this old, s (0 = never; the press then comes back unloaded)")
+        long restoreMaxAgeS() default 3600;
+
         String webconsole_configurationFactory_nameHint() default "{presslab.driver.id}";
     }
 
     @Activate
-    public IsostaticPressComponent(@Reference TimeSource time, Config c) {
-        super(time, PID, spec(c), c.cyclingCurrentDensityMAcm2(), c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles());
+    public IsostaticPressComponent(@Reference TimeSource time, Config c, BundleContext context) {
+        super(time, PID, spec(c), c.cyclingCurrentDensityMAcm2(), c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles(), dataFiles(context),
+                c.restoreMaxAgeS());
     }
 
     static SimSpec spec(Config c) {

@@ -1,5 +1,6 @@
 package org.presslab.press.sim.internal.ds;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -96,13 +97,18 @@ public final class ManualPressComponent extends SimDriverComponent {
         @AttributeDefinition(description = "Largest stroke of the hand pump, cm³")
         double operatorMaxStrokeCm3() default 1.0;
 
+        @AttributeDefinition(description = "Restore the plant state saved at the last deactivation when at most "
+                + "this old, s (0 = never; the press then comes back unloaded)")
+        long restoreMaxAgeS() default 3600;
+
         String webconsole_configurationFactory_nameHint() default "{presslab.driver.id}";
     }
 
     @Activate
-    public ManualPressComponent(@Reference TimeSource time, Config c) {
+    public ManualPressComponent(@Reference TimeSource time, Config c, BundleContext context) {
         super(time, PID, spec(DeviceKind.MANUAL_HYDRAULIC_PRESS, c), c.cyclingCurrentDensityMAcm2(),
-                c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles());
+                c.cyclingCapacityMAhcm2(), c.cyclingHalfCycles(), dataFiles(context),
+                c.restoreMaxAgeS());
     }
 
     static SimSpec spec(DeviceKind kind, Config c) {

@@ -1,8 +1,11 @@
 package org.presslab.press.sim.internal.ds;
 
+import java.io.File;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
+import org.osgi.framework.BundleContext;
 import org.presslab.press.api.Actuator;
 import org.presslab.press.api.Capability;
 import org.presslab.press.api.DeviceHealth;
@@ -11,12 +14,14 @@ import org.presslab.press.api.OperatorChannel;
 import org.presslab.press.api.Reading;
 import org.presslab.press.api.TemperatureControl;
 import org.presslab.press.sim.FaultInjector;
+import org.presslab.press.sim.PlantSnapshot;
 import org.presslab.press.sim.PlantState;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimUnits;
 import org.presslab.press.sim.SimulatedCell;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
+import org.presslab.press.sim.internal.PlantStore;
 import org.presslab.time.Scheduled;
 import org.presslab.time.TimeSource;
 import org.slf4j.Logger;
@@ -35,9 +40,17 @@ abstract class SimDriverComponent implements SimulatedDevice {
 
     private final SimulatedDevice device;
     private final Scheduled keepUp;
+    private final PlantStore store; // null: no persistent data area
 
+    /**
+     * @param dataFiles the bundle's persistent data area ({@link #dataFiles(BundleContext)}), where the plant
+     *        snapshot is kept across deactivation; null, or one that answers null (a framework without file
+     *        system support), keeps no plant state
+     * @param restoreMaxAgeS restore the saved plant state when at most this old, s (0 = never)
+     */
     SimDriverComponent(TimeSource time, String pid, SimSpec spec, double cyclingCurrentDensityMAcm2,
-            double cyclingCapacityMAhcm2, int cyclingHalfCycles) {
+            double cyclingCapacityMAhcm2, int cyclingHalfCycles, Function<String, File> dataFiles,
+            long restoreMaxAgeS) {
         ConfigCheck.nonNegative(pid, "cyclingCurrentDensityMAcm2", cyclingCurrentDensityMAcm2);
         ConfigCheck.nonNegative(pid, "cyclingCapacityMAhcm2", cyclingCapacityMAhcm2);
         ConfigCheck.nonNegative(pid, "cyclingHalfCycles", cyclingHalfCycles);
@@ -46,8 +59,20 @@ abstract class SimDriverComponent implements SimulatedDevice {
                     + "cyclingCapacityMAhcm2 must both be > 0 to cycle, or both 0; were " + cyclingCurrentDensityMAcm2
                     + " and " + cyclingCapacityMAhcm2);
         }
+        ConfigCheck.nonNegative(pid, "restoreMaxAgeS", restoreMaxAgeS);
+        File data = dataFiles == null ? null : dataFiles.apply(PlantStore.fileName(spec.id()));
+        this.store = data == null ? null : new PlantStore(data.toPath());
+        boolean restored;
         try {
-            this.device = SimulatedDevices.create(time, spec);
+            if (store == null) {
+                this.device = SimulatedDevices.create(time, spec);
+                restored = false;
+            } else {
+                // the plant outlives its driver: a real press keeps its load while its driver is swapped
+                PlantStore.Result r = store.createDevice(time, spec, restoreMaxAgeS);
+                this.device = r.device();
+                restored = r.restored();
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(pid + " (" + spec.id() + "): " + e.getMessage(), e);
         }
@@ -55,7 +80,7 @@ abstract class SimDriverComponent implements SimulatedDevice {
         // a read() after a long quiet spell never has to integrate minutes of backlog
         this.keepUp = time.scheduleAtFixedRate("sim-" + spec.id() + "-integrate", KEEP_UP_PERIOD_NANOS,
                 device::plantState);
-        if (cyclingCurrentDensityMAcm2 > 0) {
+        if (cyclingCurrentDensityMAcm2 > 0 && !restored) { // a restored cell keeps its own cycling progress
             device.cell().startCycling(SimUnits.mAPerCm2(cyclingCurrentDensityMAcm2),
                     SimUnits.mAhPerCm2(cyclingCapacityMAhcm2), cyclingHalfCycles);
         }
@@ -64,10 +89,18 @@ abstract class SimDriverComponent implements SimulatedDevice {
                 cyclingCapacityMAhcm2);
     }
 
+    /** The bundle's persistent data area as a file lookup; null for a null context. */
+    static Function<String, File> dataFiles(BundleContext context) {
+        return context == null ? null : context::getDataFile;
+    }
+
     /** Called from each subclass's @Deactivate: the device holds its load (package contract). */
     final void deactivated() {
         keepUp.cancel();
         device.close();
+        if (store != null) {
+            store.save(device); // after close(): the snapshot is of the held plant
+        }
         LOG.info("Simulated device '{}' deactivated, actuator left in HOLD", device.id());
     }
 
@@ -129,6 +162,11 @@ abstract class SimDriverComponent implements SimulatedDevice {
     @Override
     public SimSpec spec() {
         return device.spec();
+    }
+
+    @Override
+    public PlantSnapshot snapshot() {
+        return device.snapshot();
     }
 
     @Override

@@ -43,7 +43,7 @@ class ComponentConfigTest {
     void hydraulicComponentUsesItsConfiguration() {
         var c = config(HydraulicPressComponent.Config.class,
                 Map.of("presslab_driver_id", "press-a", "cellDiameterMm", 13.0, "seed", 5L));
-        HydraulicPressComponent comp = new HydraulicPressComponent(time, c);
+        HydraulicPressComponent comp = new HydraulicPressComponent(time, c, null);
         assertEquals("press-a", comp.id());
         assertEquals(SimUnits.discArea(0.013), comp.cell().areaM2(), 1e-12);
         assertEquals(147.1e3, comp.info().maxForceRatingN(), 1e-6);
@@ -61,29 +61,29 @@ class ComponentConfigTest {
     void badConfigurationNamesPidAndKey() {
         var noId = config(HydraulicPressComponent.Config.class, Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new HydraulicPressComponent(time, noId));
+                () -> new HydraulicPressComponent(time, noId, null));
         assertTrue(e.getMessage().contains("org.presslab.press.sim.hydraulic") && e.getMessage().contains("presslab.driver.id"),
                 e.getMessage());
 
         var badDiameter = config(SpringFrameComponent.Config.class,
                 Map.of("presslab_driver_id", "f", "cellDiameterMm", -1.0));
-        e = assertThrows(IllegalArgumentException.class, () -> new SpringFrameComponent(time, badDiameter));
+        e = assertThrows(IllegalArgumentException.class, () -> new SpringFrameComponent(time, badDiameter, null));
         assertTrue(e.getMessage().contains("org.presslab.press.sim.springframe") && e.getMessage().contains("cellDiameterMm"),
                 e.getMessage());
 
         var halfCycling = config(ScrewFrameComponent.Config.class,
                 Map.of("presslab_driver_id", "s", "cyclingCurrentDensityMAcm2", 1.0));
-        e = assertThrows(IllegalArgumentException.class, () -> new ScrewFrameComponent(time, halfCycling));
+        e = assertThrows(IllegalArgumentException.class, () -> new ScrewFrameComponent(time, halfCycling, null));
         assertTrue(e.getMessage().contains("cyclingCapacityMAhcm2"), e.getMessage());
 
         var overRated = config(SpringFrameComponent.Config.class,
                 Map.of("presslab_driver_id", "f", "preloadMPa", 500.0));
-        e = assertThrows(IllegalArgumentException.class, () -> new SpringFrameComponent(time, overRated));
+        e = assertThrows(IllegalArgumentException.class, () -> new SpringFrameComponent(time, overRated, null));
         assertTrue(e.getMessage().contains("preloadPressurePa") && e.getMessage().contains("ratedForceN"), e.getMessage());
 
         var coldHeater = config(HeatedPressComponent.Config.class,
                 Map.of("presslab_driver_id", "h", "maxTemperatureC", 20.0));
-        e = assertThrows(IllegalArgumentException.class, () -> new HeatedPressComponent(time, coldHeater));
+        e = assertThrows(IllegalArgumentException.class, () -> new HeatedPressComponent(time, coldHeater, null));
         assertTrue(e.getMessage().contains("maxTemperatureC"), e.getMessage());
     }
 
@@ -91,7 +91,7 @@ class ComponentConfigTest {
     void cyclingFromConfigurationDrivesTheFrame() {
         var c = config(ScrewFrameComponent.Config.class, Map.of("presslab_driver_id", "s",
                 "cyclingCurrentDensityMAcm2", 1.0, "cyclingCapacityMAhcm2", 1.0, "cyclingHalfCycles", 2));
-        ScrewFrameComponent comp = new ScrewFrameComponent(time, c);
+        ScrewFrameComponent comp = new ScrewFrameComponent(time, c, null);
         assertTrue(comp.cell().isCycling());
         assertEquals(10, comp.cell().currentDensity(), 1e-12, "1 mA/cm² = 10 A/m²");
         time.advanceSeconds(2 * 3600 + 10);
@@ -130,8 +130,8 @@ class ComponentConfigTest {
             Class<?> cls = (Class<?>) row[0];
             Class<?> cfg = (Class<?>) row[1];
             Object config = config(cfg, Map.of("presslab_driver_id", "x"));
-            SimDriverComponent comp = (SimDriverComponent) cls.getConstructor(org.presslab.time.TimeSource.class, cfg)
-                    .newInstance(time, config);
+            SimDriverComponent comp = (SimDriverComponent) cls.getConstructor(org.presslab.time.TimeSource.class, cfg,
+                    org.osgi.framework.BundleContext.class).newInstance(time, config, null);
             String pid = (String) cls.getDeclaredField("PID").get(null);
             Map<String, String> props = descriptorProperties(pid);
             assertEquals(comp.info().kind().name(), props.get("presslab.driver.kind"), pid);
