@@ -34,6 +34,7 @@ import org.presslab.control.api.StationSample;
 import org.presslab.control.api.StationState;
 import org.presslab.control.api.StationStatus;
 import org.presslab.press.api.PressDriver;
+import org.presslab.time.TimeSource;
 
 /**
  * Hot-swap of a driver bundle while station cell1 holds 15 MPa: the station goes to its safe state
@@ -90,12 +91,15 @@ public class HotSwapIT extends PresslabTestSupport {
             Map<String, Integer> before = componentStates(driverBundleId);
             AtomicInteger unregisteredOutside = new AtomicInteger();
             List<String> outsideEvents = new CopyOnWriteArrayList<>();
+            // The station stamps its events with the platform's TimeSource; take the unregistration on the same clock.
+            TimeSource clock = service(TimeSource.class);
+            assertNotNull("the platform's TimeSource", clock);
             java.util.concurrent.atomic.AtomicReference<java.time.Instant> driverUnregisteredAt = new java.util.concurrent.atomic.AtomicReference<>();
             ServiceListener serviceWatch = e -> {
                 if (e.getType() == ServiceEvent.UNREGISTERING
                         && "sim-press-1".equals(e.getServiceReference().getProperty(PressDriver.PROP_ID))) {
                     // Delivered synchronously before the station's unbind: the moment the driver goes.
-                    driverUnregisteredAt.compareAndSet(null, java.time.Instant.now());
+                    driverUnregisteredAt.compareAndSet(null, clock.now());
                 }
                 if (e.getType() == ServiceEvent.UNREGISTERING
                         && e.getServiceReference().getProperty("component.name") != null
@@ -180,6 +184,11 @@ public class HotSwapIT extends PresslabTestSupport {
             assertTrue("the recording has a gap of at least the 2 s the device was away, got " + gapS, gapS >= 1.5);
             assertTrue("the resumed hold is within ±0.5 MPa, off by " + excursionAfterHoldPa / MPA + " MPa",
                     excursionAfterHoldPa <= TOLERANCE_PA);
+            // The press kept its load while no driver talked to it (HOLD), so the station resumes at
+            // 15 MPa instead of ramping up again from an unloaded cell.
+            assertTrue("the cell stays loaded through the swap: largest excursion " + excursionPa / MPA + " MPa",
+                    excursionPa <= TOLERANCE_PA);
+            assertTrue("holding again within 5 s of the bundle start, took " + holdingAgainS + " s", holdingAgainS <= 5);
         } finally {
             listener.unregister();
         }

@@ -44,7 +44,10 @@ class ModbusStationEndToEndTest {
         driver = rig.driver(rig.config());
         station = new StationEngine(StationSettings.builder("st-modbus").cellDiameterMm(10).fixtureRatingMPa(100)
                 .driverFilter("(presslab.driver.id=press-1)").actuationMode("FORCE_SETPOINT").loopRateHz(50)
-                .maxRateMPaPerS(40).defaultRateMPaPerS(10).staleTimeoutS(0.5).build(), rig.time);
+                // Stale watchdog 1 s: one failed transaction already costs 3 tries × 100 ms here, and a CI run
+                // on 2 shared cores starved the poll thread past 0.5 s once (trip before the recipe started).
+                // The stale interlock itself is tested on virtual time in control and in ModbusDriverPtyTest.
+                .maxRateMPaPerS(40).defaultRateMPaPerS(10).staleTimeoutS(1.0).build(), rig.time);
         // what the DS component does: the driver service leaves with the port and comes back with it
         driver.onAvailability(up -> {
             if (up) {
