@@ -268,8 +268,11 @@ public final class StationEngine implements Station {
             controlling = false;
             resumePending = false;
             setpoint.clear();
+            // How long from learning of the loss (this unbind) to the device being safe: the station's own figure.
+            long safeAfterNanos = time.nanoTime() - now;
             event(StationEventType.DRIVER_LOST, "driver '" + b.id + "' went away: device left in "
-                    + b.safeActionFor(cfg.safeAction()) + "; recording continues with the gap marked", Map.of("driver", b.id));
+                    + b.safeActionFor(cfg.safeAction()) + "; recording continues with the gap marked",
+                    Map.of("driver", b.id, "safeStateAfterNanos", safeAfterNanos));
             event(StationEventType.GAP_STARTED, "no driver: samples are marked as a gap", Map.of("driver", b.id));
             if (wasControlling && cfg.rebindPolicy() == RebindPolicy.WAIT_FOR_OPERATOR) {
                 latch(InterlockKind.DRIVER_LOST, "driver '" + b.id + "' lost while holding "
