@@ -132,9 +132,9 @@ public class HotSwapIT extends PresslabTestSupport {
             // after it put the device in HOLD), both stamped by the platform's TimeSource; no polling involved.
             StationEvent lostEvent = events.stream().filter(ev -> ev.type() == StationEventType.DRIVER_LOST).findFirst().orElseThrow();
             double stopToSafeMs = java.time.Duration.between(stopRequestedAt, lostEvent.time()).toNanos() / 1e6;
-            Object after = lostEvent.properties().get("safeStateAfterNanos");
-            assertTrue("DRIVER_LOST carries the station's own safe-state time: " + lostEvent.properties(), after instanceof Long);
-            double safeStateMs = (Long) after / 1e6;
+            Object stationSafeNanos = lostEvent.properties().get("safeStateAfterNanos");
+            assertTrue("DRIVER_LOST carries the station's own safe-state time: " + lostEvent.properties(), stationSafeNanos instanceof Long);
+            double safeStateMs = (Long) stationSafeNanos / 1e6;
             // The station's part: from its unbind (the moment it learns of the loss) to the device in HOLD.
             assertTrue("safe state within one loop period (" + loopPeriodMs + " ms) of the driver loss, took " + safeStateMs
                     + " ms", safeStateMs <= loopPeriodMs);
