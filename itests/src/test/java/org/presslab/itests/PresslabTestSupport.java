@@ -232,12 +232,19 @@ public abstract class PresslabTestSupport {
         return result;
     }
 
-    /** Component configurations of {@code before} whose state changed or that are gone in {@code after}. */
+    /**
+     * Component configurations of {@code before} whose state changed or that are gone in {@code after}.
+     * A delayed component that was SATISFIED and became ACTIVE was only used for the first time (a
+     * shell command or another test got its service); that is no harm and is not listed. Every move
+     * away from ACTIVE, to a failure or out of existence is.
+     */
     protected static List<String> changedComponents(Map<String, Integer> before, Map<String, Integer> after) {
         List<String> changed = new ArrayList<>();
         before.forEach((k, state) -> {
             Integer now = after.get(k);
-            if (!state.equals(now)) {
+            boolean firstUse = state == ComponentConfigurationDTO.SATISFIED && now != null
+                    && now == ComponentConfigurationDTO.ACTIVE;
+            if (!state.equals(now) && !firstUse) {
                 changed.add(k + " " + stateName(state) + " -> " + (now == null ? "gone" : stateName(now)));
             }
         });
