@@ -21,6 +21,8 @@ import org.presslab.press.api.SafeAction;
  *   3    ram position, INT16, 0.01 mm per count
  *   4    status bits: 0 pump running, 1 venting, 2 at setpoint (within 1 %), 8 overload, 9 alarm, 10 watchdog hold
  *   5    mode in force (as holding register 0)
+ *   6-7  force, FLOAT32, high word first, newtons: the plant's reading as it is, NaN and ±Infinity included
+ *        (a transmitter whose ADC or linearisation fails writes them), or {@link #forceOverride(double)}
  * Holding registers (FC03, FC06, FC16)
  *   0    mode: 0 HOLD (pump off, valves shut), 1 RAW (follow register 1), 2 FORCE (follow the setpoint), 3 VENT, 4 STOP
  *   1    raw output, INT16, 0.001 per count, -1000..1000 (+ pump, - release valve)
@@ -53,6 +55,8 @@ public final class ModbusPressController implements RegisterBank {
     private long lastRequestNanos = System.nanoTime();
     private long lastTickNanos;
     private Reading last;
+    private double forceOverride = Double.NaN;
+    private boolean forceOverridden;
 
     public ModbusPressController(PressDriver press) {
         this.press = press;
@@ -116,8 +120,28 @@ public final class ModbusPressController implements RegisterBank {
             case 3 -> (int) Math.max(-32768, Math.min(32767, Math.round(r.positionM() * 1e5))) & 0xFFFF;
             case 4 -> status(r);
             case 5 -> mode;
+            case 6 -> (forceBits(r) >>> 16) & 0xFFFF;
+            case 7 -> forceBits(r) & 0xFFFF;
             default -> throw new ModbusError(2, "input register " + address);
         };
+    }
+
+    /**
+     * From now on input registers 6-7 carry {@code newtons} (NaN and infinities too) instead of the plant's
+     * force, as a transmitter with a failed ADC would; registers 0-1 keep the plant's force.
+     */
+    public synchronized void forceOverride(double newtons) {
+        forceOverride = newtons;
+        forceOverridden = true;
+    }
+
+    /** Input registers 6-7 carry the plant's force again. */
+    public synchronized void clearForceOverride() {
+        forceOverridden = false;
+    }
+
+    private int forceBits(Reading r) {
+        return Float.floatToRawIntBits((float) (forceOverridden ? forceOverride : r.forceN()));
     }
 
     private static long force01(Reading r) {

@@ -481,6 +481,16 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
             knownCommand = null;
             knownEnable = null;
         }
+        // a decoded NaN or infinity (a FLOAT32 register, a transmitter whose ADC failed) is no measurement:
+        // FAULT, never GOOD and never OVERLOAD, naming the register
+        if (s.force().isPresent() && !Double.isFinite(force)) {
+            faults.add("force " + force + " decoded from " + s.force().get() + ": not a finite number");
+            q = Quality.FAULT;
+        }
+        if (s.pressure().isPresent() && !Double.isFinite(pressure)) {
+            faults.add("pressure " + pressure + " decoded from " + s.pressure().get() + ": not a finite number");
+            q = Quality.FAULT;
+        }
         if (Double.isFinite(s.forceRangeN()) && force > s.forceRangeN() * 1.02 && q == Quality.GOOD) {
             q = Quality.OVERLOAD;
             faults.add(String.format(Locale.ROOT, "force %.0f N beyond the range %.0f N", force, s.forceRangeN()));
@@ -690,7 +700,8 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
     }
 
     /**
-     * Stops polling, leaves the press holding where the map allows, and releases the port.
+     * Stops polling, leaves the press safe and releases the port: a STOP or VENT in force stays, otherwise
+     * the press holds (where the map allows).
      * Returns within the I/O timeout.
      */
     public void close() {
@@ -703,7 +714,7 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
         }
         try {
             if (locked && !modes.isEmpty() && conn.state() == org.presslab.serial.PortState.OPEN) {
-                desired = new Desired(null, safeActions.contains(SafeAction.HOLD) ? SafeAction.HOLD : safeActions.iterator().next());
+                desired = new Desired(null, closingSafeState(desired.safe()));
                 knownCommand = null;
                 knownEnable = null;
                 knownOutput = null;
@@ -722,6 +733,18 @@ public final class ModbusPressDriver implements PressDriver, Actuator {
         }
         latest = latest.stale();
         health = DeviceHealth.of(ConnectionState.DISCONNECTED, "driver stopped");
+    }
+
+    /**
+     * The safe state to leave the press in when the driver stops: a STOP or VENT already in force stays
+     * (a latched trip must not be downgraded to HOLD by a bundle update); otherwise HOLD where the map
+     * has it, else the first safe action it has.
+     */
+    SafeAction closingSafeState(SafeAction inForce) {
+        if ((inForce == SafeAction.STOP || inForce == SafeAction.VENT) && safeActions.contains(inForce)) {
+            return inForce;
+        }
+        return safeActions.contains(SafeAction.HOLD) ? SafeAction.HOLD : safeActions.iterator().next();
     }
 
     /** The serial connection, for the frame monitor. */

@@ -241,4 +241,51 @@ class ModbusDriverPtyTest {
         assertEquals(Quality.STALE, driver.read().quality());
         driver = null;
     }
+    @Test
+    void aNonFiniteFloatForceIsAFaultNamingTheRegisterNeverGood() throws Exception {
+        Map<String, Object> c = rig.config();
+        c.put("force.address", "6");
+        c.put("force.type", "FLOAT32");
+        c.put("force.wordOrder", "HIGH_FIRST");
+        c.put("force.scale", "1");
+        driver = rig.driver(c);
+        assertTrue(await(() -> driver.health().state() == ConnectionState.CONNECTED && driver.read().quality() == Quality.GOOD, 3000),
+                "connected on the FLOAT32 force: " + driver.health());
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            rig.controller.forceOverride(bad);
+            long seq = driver.read().sequence();
+            assertTrue(await(() -> driver.read().sequence() > seq + 1 && driver.read().quality() == Quality.FAULT, 2000),
+                    "force " + bad + " on the wire: " + driver.read());
+            Reading r = driver.read();
+            assertEquals(Quality.FAULT, r.quality(), "never GOOD nor OVERLOAD for " + bad);
+            assertTrue(await(() -> driver.health().state() == ConnectionState.FAULT, 1000), "" + driver.health());
+            String m = driver.health().message();
+            assertTrue(m.contains("input register 6") && m.contains("not a finite number") && m.contains(String.valueOf(bad)), m);
+            rig.controller.clearForceOverride();
+            assertTrue(await(() -> driver.read().quality() == Quality.GOOD && driver.health().state() == ConnectionState.CONNECTED, 2000),
+                    "a finite force is GOOD again: " + driver.read() + " " + driver.health());
+        }
+    }
+
+    @Test
+    void closingKeepsALatchedStopOrVentInsteadOfHolding() throws Exception {
+        startDriver();
+        Actuator act = driver.actuator().orElseThrow();
+        act.command(ActuatorCommand.force(1200));
+        assertTrue(await(() -> rig.controller.mode() == ModbusPressController.MODE_FORCE, 2000));
+        act.enterSafeState(SafeAction.STOP);
+        assertTrue(await(() -> rig.controller.mode() == ModbusPressController.MODE_STOP, 2000), "STOP written");
+        driver.close();
+        assertEquals(ModbusPressController.MODE_STOP, rig.controller.mode(), "a latched STOP is not downgraded to HOLD on shutdown");
+        assertEquals(List.of(), rig.ports.connections());
+        driver = null;
+
+        driver = rig.driver(rig.config());
+        assertTrue(await(() -> driver.health().state() == ConnectionState.CONNECTED, 3000), "" + driver.health());
+        driver.actuator().orElseThrow().enterSafeState(SafeAction.VENT);
+        assertTrue(await(() -> rig.controller.mode() == ModbusPressController.MODE_VENT, 2000), "VENT written");
+        driver.close();
+        assertEquals(ModbusPressController.MODE_VENT, rig.controller.mode(), "a VENT in force stays on shutdown");
+        driver = null;
+    }
 }
