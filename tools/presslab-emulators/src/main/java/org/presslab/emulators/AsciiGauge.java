@@ -28,6 +28,7 @@ public final class AsciiGauge implements AutoCloseable {
     private final AtomicLong lines = new AtomicLong();
     private volatile boolean running = true;
     private volatile AsciiFault fault = AsciiFault.NONE;
+    private volatile String valueText;
 
     /**
      * @param unit N, kN, kgf or lbf
@@ -53,6 +54,15 @@ public final class AsciiGauge implements AutoCloseable {
 
     public void setFault(AsciiFault fault) {
         this.fault = fault;
+    }
+
+    /**
+     * From now on the number field of every line is {@code text} verbatim (e.g. {@code NaN}, {@code inf},
+     * {@code -Infinity}, {@code 1e999}), as a gauge whose firmware prints a failed conversion would;
+     * {@code null} sends the plant's force again.
+     */
+    public void setValueText(String text) {
+        this.valueText = text;
     }
 
     /** Lines sent. */
@@ -125,6 +135,11 @@ public final class AsciiGauge implements AutoCloseable {
         Reading r = plant.read();
         double v = (Double.isFinite(r.forceN()) ? r.forceN() : 0) * perNewton;
         AsciiFault f = fault;
+        String text = valueText;
+        if (text != null) {
+            String head = format == AsciiFormat.AND_STREAM ? (f == AsciiFault.UNSTABLE ? "US," : "ST,") : "";
+            return head + text + " " + unit + "\r\n";
+        }
         if (format == AsciiFormat.AND_STREAM) {
             String head = f == AsciiFault.OVERLOAD ? "OL" : f == AsciiFault.UNSTABLE ? "US" : "ST";
             if (f == AsciiFault.OVERLOAD) {

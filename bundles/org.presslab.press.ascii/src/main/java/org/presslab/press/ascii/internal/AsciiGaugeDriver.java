@@ -50,6 +50,8 @@ public final class AsciiGaugeDriver implements PressDriver {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong overloads = new AtomicLong();
     private final AtomicLong unstable = new AtomicLong();
+    private final AtomicLong nonFinite = new AtomicLong();
+    private volatile String lastFault = "";
     private final AtomicLong noReply = new AtomicLong();
     private final AtomicLong portErrors = new AtomicLong();
 
@@ -138,6 +140,7 @@ public final class AsciiGaugeDriver implements PressDriver {
         c.put("overflowedLines", lines.overflows());
         c.put("overloads", overloads.get());
         c.put("unstable", unstable.get());
+        c.put("nonFiniteValues", nonFinite.get());
         c.put("noReply", noReply.get());
         c.put("portErrors", portErrors.get());
         c.put("reconnects", conn.reopens());
@@ -203,6 +206,10 @@ public final class AsciiGaugeDriver implements PressDriver {
             return;
         }
         mark(false);
+        if (p.quality() == Quality.FAULT) {
+            nonFinite.incrementAndGet();
+            lastFault = p.fault();
+        }
         if (p.quality() == Quality.OVERLOAD) {
             overloads.incrementAndGet();
         } else if (p.quality() == Quality.UNSTABLE) {
@@ -238,6 +245,11 @@ public final class AsciiGaugeDriver implements PressDriver {
             return;
         }
         setPresent(true);
+        if (r.quality() == Quality.FAULT) {
+            health = new DeviceHealth(ConnectionState.FAULT, "gauge on " + s.port().id() + " sent no measurement: " + lastFault,
+                    List.of("non-finite value"), Map.of());
+            return;
+        }
         if (r.quality() == Quality.OVERLOAD) {
             health = new DeviceHealth(ConnectionState.FAULT, "gauge reports overload: the load is beyond its range",
                     List.of("overload"), Map.of());

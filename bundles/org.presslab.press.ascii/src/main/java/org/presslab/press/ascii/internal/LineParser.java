@@ -12,13 +12,20 @@ import org.presslab.press.api.Quality;
  * Turns one line from a gauge into an SI value with a quality, by a configured pattern with the
  * named groups {@code value} (required), {@code unit} and {@code status} (optional). Status words
  * in the overload set (OL) give {@link Quality#OVERLOAD}, those in the unstable set (US) give
- * {@link Quality#UNSTABLE}. Thread-confined.
+ * {@link Quality#UNSTABLE}. A value that is not a finite number (NaN, inf, Infinity, or one beyond the range
+ * of a double) gives {@link Quality#FAULT}, never GOOD. Thread-confined.
  */
 final class LineParser {
 
     /** What a line said. */
-    record Parsed(double valueSi, Quality quality, boolean pressure, String status) {
+    record Parsed(double valueSi, Quality quality, boolean pressure, String status, String fault) {
+        Parsed(double valueSi, Quality quality, boolean pressure, String status) {
+            this(valueSi, quality, pressure, status, "");
+        }
     }
+
+    /** NaN and infinities as C, Java and gauge firmware print them: nan, NaN, inf, -Inf, Infinity, +INFINITY. */
+    private static final Pattern NON_FINITE = Pattern.compile("[-+]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     /** A line the pattern does not accept, with the reason. */
     static final class Rejected extends Exception {
@@ -79,11 +86,20 @@ final class LineParser {
             }
             throw new Rejected("line has no number: '" + printable(line) + "'");
         }
+        String number = v.replace(" ", "").replace(',', '.');
         double value;
-        try {
-            value = Double.parseDouble(v.replace(" ", "").replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new Rejected("'" + v + "' is not a number in '" + printable(line) + "'");
+        Matcher nf = NON_FINITE.matcher(number);
+        if (nf.matches()) {
+            // what a gauge or a firmware's printf writes for a failed ADC or a division by zero
+            boolean negative = number.startsWith("-");
+            value = nf.group(1).equalsIgnoreCase("nan") ? Double.NaN
+                    : negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        } else {
+            try {
+                value = Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                throw new Rejected("'" + v + "' is not a number in '" + printable(line) + "'");
+            }
         }
         GaugeUnit unit = defaultUnit;
         if (hasUnit && m.group("unit") != null && !m.group("unit").isBlank()) {
@@ -94,7 +110,13 @@ final class LineParser {
                         + (expectPressure ? "pressure" : "force") + " (default.unit " + defaultUnit + ")");
             }
         }
-        return new Parsed(value * scale * unit.toSi, q, expectPressure, status);
+        double si = value * scale * unit.toSi;
+        if (!Double.isFinite(si)) {
+            // NaN, an infinity, or a number too large for a double: no measurement, whatever the status says
+            return new Parsed(si, Quality.FAULT, expectPressure, status, "'" + v.trim() + "' in '" + printable(line)
+                    + "' is not a finite number");
+        }
+        return new Parsed(si, q, expectPressure, status);
     }
 
     static String printable(String s) {

@@ -164,4 +164,25 @@ class AsciiGaugePtyTest {
         assertTrue(await(this::good, 5000), "back within 5 s: " + driver.health());
         assertTrue(driver.health().counters().get("reconnects") >= 1);
     }
+    @Test
+    void aGaugeSendingNanOrInfinityGivesFaultReadingsNeverGood() throws Exception {
+        // a pattern that takes any token as the number, as a lab might write for its indicator
+        start(AsciiFormat.AND_STREAM, "N", Map.of("line.pattern", "^(?<status>ST|US|OL),(?<value>\\S+) (?<unit>[A-Za-z]+)\\s*$"));
+        assertTrue(await(this::good, 2000), "" + driver.health());
+        for (String text : new String[] {"NaN", "inf", "-Infinity", "Infinity", "1e999"}) {
+            gauge.setValueText(text);
+            long seq = driver.read().sequence();
+            assertTrue(await(() -> driver.read().sequence() > seq + 2 && driver.read().quality() == Quality.FAULT, 2000),
+                    text + " on the line: " + driver.read());
+            Reading r = driver.read();
+            assertEquals(Quality.FAULT, r.quality(), text);
+            assertTrue(!Double.isFinite(r.forceN()), text + " read as " + r.forceN());
+            assertTrue(await(() -> driver.health().state() == ConnectionState.FAULT, 1000), "" + driver.health());
+            assertTrue(driver.health().message().contains(text) && driver.health().message().contains("not a finite number"),
+                    driver.health().message());
+            assertTrue(driver.health().counters().get("nonFiniteValues") > 0);
+            gauge.setValueText(null);
+            assertTrue(await(this::good, 2000), "finite values read again after " + text + ": " + driver.health());
+        }
+    }
 }

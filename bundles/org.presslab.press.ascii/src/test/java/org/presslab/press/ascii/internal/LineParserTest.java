@@ -101,4 +101,22 @@ class LineParserTest {
         assertTrue(e.getMessage().contains("'port'"), e.getMessage());
         assertEquals("?\r", AsciiSettings.parse(Map.of("presslab.driver.id", "g", "port", "/x", "preset", "MARK10")).query());
     }
+    @Test
+    void nonFiniteNumbersAreAFaultNeverGood() throws Exception {
+        LineParser p = new LineParser("^(?<status>ST|US|OL),(?<value>\\S+) (?<unit>[A-Za-z]+)$", GaugeUnit.find("N").orElseThrow(), 1,
+                Set.of("OL"), Set.of("US"));
+        for (String text : new String[] {"NaN", "nan", "inf", "-inf", "+INF", "Infinity", "-Infinity", "1e999", "-1e999"}) {
+            LineParser.Parsed r = p.parse("ST," + text + " N");
+            assertEquals(Quality.FAULT, r.quality(), text);
+            assertTrue(!Double.isFinite(r.valueSi()), text + " gives " + r.valueSi());
+            assertTrue(r.fault().contains(text) && r.fault().contains("not a finite number"), r.fault());
+        }
+        assertEquals(Double.NEGATIVE_INFINITY, p.parse("ST,-inf N").valueSi());
+        assertEquals(Quality.FAULT, p.parse("US,NaN N").quality(), "unstable or not, NaN is no reading");
+        assertEquals(Quality.GOOD, p.parse("ST,+00012.50 N").quality(), "finite numbers still read");
+        assertEquals(12.5, p.parse("ST,+00012.50 N").valueSi(), 1e-12);
+        // a finite number that overflows in the unit conversion is not a measurement either
+        LineParser kn = new LineParser("^(?<value>\\S+)$", GaugeUnit.find("kN").orElseThrow(), 1, Set.of(), Set.of());
+        assertEquals(Quality.FAULT, kn.parse("1.7e308").quality());
+    }
 }
