@@ -43,6 +43,7 @@ public final class AcmeServoPressDevice {
     private long lastStepNanos;
     private long lastRequestNanos;
     private volatile boolean answering = true;
+    private volatile String forceText;
     private long requests;
     /** Load-cell noise, as every real amplifier has (a frozen value means a dead sensor). */
     private final java.util.Random noise = new java.util.Random(42);
@@ -71,6 +72,20 @@ public final class AcmeServoPressDevice {
         this.answering = answering;
     }
 
+    /**
+     * Simulates a failed load-cell amplifier: from now on {@code F?} answers {@code text} as the force (e.g.
+     * {@code nan}, {@code inf}); {@code null} answers the measured force again.
+     */
+    public void setForceText(String text) {
+        this.forceText = text;
+    }
+
+    /** The firmware's mode now: FORCE, SPEED, HOLD, STOP or VENT. */
+    public synchronized String mode() {
+        step();
+        return mode.name();
+    }
+
     public boolean isAnswering() {
         return answering;
     }
@@ -93,6 +108,9 @@ public final class AcmeServoPressDevice {
                 case "ID?":
                     return "ACME,SP-5T," + serial + ",FW2.1";
                 case "F?":
+                    if (forceText != null) {
+                        return String.format(Locale.ROOT, "F %s X %.4f S %s", forceText, positionM * 1e3, overload ? "OVL" : "OK");
+                    }
                     return String.format(Locale.ROOT, "F %.1f X %.4f S %s", force() + NOISE_N * noise.nextGaussian(), positionM * 1e3,
                             overload ? "OVL" : "OK");
                 case "SPF":

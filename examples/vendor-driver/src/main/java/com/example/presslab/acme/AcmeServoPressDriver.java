@@ -101,11 +101,13 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
     }
 
     /**
-     * Brakes the press (HOLD, so a cell under load is not unloaded), stops the thread and closes
-     * the link. Returns within about two answer timeouts.
+     * Leaves the press safe, stops the thread and closes the link: a STOP or VENT already in force
+     * stays (a latched trip is never downgraded); otherwise it brakes (HOLD, so a cell under load is
+     * not unloaded). Returns within about two answer timeouts.
      */
     public void close() {
-        enterSafeState(SafeAction.HOLD);
+        SafeAction inForce = safeState.get();
+        enterSafeState(inForce == SafeAction.STOP || inForce == SafeAction.VENT ? inForce : SafeAction.HOLD);
         running = false;
         try {
             thread.join(2 * settings.answerTimeoutMillis() + 1000);
@@ -259,12 +261,13 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
     private void goneQuiet(long lastAnswer) {
         long silentMillis = (nanoTime.getAsLong() - lastAnswer) / 1_000_000;
         if (silentMillis >= settings.staleAfterMillis()) {
-            latest.updateAndGet(Reading::stale);
             if (health.get().state() != ConnectionState.DISCONNECTED) {
                 reconnects.incrementAndGet();
             }
+            // health first: whoever sees the stale reading also sees why
             health.set(DeviceHealth.of(ConnectionState.DISCONNECTED, "no answer from the SP-5T on " + link.describe()
                     + " for " + silentMillis + " ms: check the cable and the controller's power"));
+            latest.updateAndGet(Reading::stale);
         }
     }
 
@@ -276,22 +279,44 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
             health.set(DeviceHealth.of(ConnectionState.DEGRADED, "garbled answer '" + answer + "'"));
             return;
         }
-        double force = Double.parseDouble(p[1]);
-        double positionM = Double.parseDouble(p[3]) / 1e3;
+        double force = number(p[1]);
+        double positionM = number(p[3]) / 1e3;
         Quality q = switch (p[5]) {
             case "OK" -> Quality.GOOD;
             case "OVL" -> Quality.OVERLOAD;
             default -> Quality.FAULT;
         };
+        // a firmware that prints nan or inf for a failed amplifier has measured nothing: FAULT, never GOOD
+        boolean finite = Double.isFinite(force) && Double.isFinite(positionM);
+        if (!finite) {
+            q = Quality.FAULT;
+        }
         Reading previous = latest.get();
         latest.set(new Reading(t, previous.sequence() + 1, force, Double.NaN, positionM, Double.NaN, q));
         if (q == Quality.GOOD) {
             health.set(DeviceHealth.connected());
         } else {
             List<String> faults = new ArrayList<>();
-            faults.add(q == Quality.OVERLOAD ? "overload: force above 110 % of rating, servo stopped" : "controller fault");
+            faults.add(!finite ? "controller sent a non-finite value in '" + answer.trim() + "': force " + force + " N, position "
+                    + positionM + " m"
+                    : q == Quality.OVERLOAD ? "overload: force above 110 % of rating, servo stopped" : "controller fault");
             health.set(new DeviceHealth(ConnectionState.FAULT, faults.get(0), faults, Map.of()));
         }
+    }
+
+    /** A number as the firmware prints it, including nan, inf and -inf (C printf) besides Java's NaN and Infinity. */
+    static double number(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.equals("nan") || t.equals("+nan") || t.equals("-nan")) {
+            return Double.NaN;
+        }
+        if (t.equals("inf") || t.equals("+inf") || t.equals("infinity") || t.equals("+infinity")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (t.equals("-inf") || t.equals("-infinity")) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Double.parseDouble(text);
     }
 
     private Map<String, Long> counters() {

@@ -96,4 +96,47 @@ class AcmeServoPressDriverTest {
         Thread.sleep(200);
         assertEquals(f, device.trueForceN(), 1.0, "the press holds its load after the driver closed");
     }
+    @Test
+    void closeKeepsALatchedStopOrVent() throws Exception {
+        driver.start();
+        driver.command(ActuatorCommand.force(2_000));
+        awaitReading(x -> Math.abs(x.forceN() - 2_000) < 20, 10_000);
+        driver.enterSafeState(SafeAction.STOP);
+        long deadline = System.currentTimeMillis() + 2_000;
+        while (!device.mode().equals("STOP") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals("STOP", device.mode());
+        driver.close();
+        assertEquals(java.util.Optional.of(SafeAction.STOP), driver.safeState(), "a latched STOP is not downgraded to HOLD");
+        assertEquals("STOP", device.mode(), "the controller stays stopped");
+    }
+
+    @Test
+    void closeKeepsAVentInForce() throws Exception {
+        driver.start();
+        awaitReading(x -> x.quality() == Quality.GOOD, 5_000);
+        driver.enterSafeState(SafeAction.VENT);
+        driver.close();
+        assertEquals(java.util.Optional.of(SafeAction.VENT), driver.safeState());
+        assertEquals("VENT", device.mode(), "VENT reached the controller and stays");
+    }
+
+    @Test
+    void nonFiniteForceIsAFaultNeverGood() throws Exception {
+        driver.start();
+        awaitReading(x -> x.quality() == Quality.GOOD, 5_000);
+        for (String text : new String[] {"nan", "NaN", "inf", "-inf", "Infinity"}) {
+            device.setForceText(text);
+            long seq = driver.read().sequence();
+            Reading r = awaitReading(x -> x.sequence() > seq + 1, 5_000);
+            assertEquals(Quality.FAULT, r.quality(), text + ": " + r);
+            assertTrue(!Double.isFinite(r.forceN()), text + " read as " + r.forceN());
+            assertEquals(ConnectionState.FAULT, driver.health().state());
+            assertTrue(driver.health().message().contains("non-finite"), driver.health().message());
+            device.setForceText(null);
+            Reading back = awaitReading(x -> x.quality() == Quality.GOOD, 5_000);
+            assertEquals(Quality.GOOD, back.quality());
+        }
+    }
 }
