@@ -24,6 +24,12 @@ final class Checks {
         }
     }
 
+    static void finite(String field, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(field + " must be finite, was " + v);
+        }
+    }
+
     static void range(String field, double v, double lo, double hi) {
         if (!(v >= lo && v <= hi)) {
             throw new IllegalArgumentException(field + " must be in [" + lo + ", " + hi + "], was " + v);

@@ -48,6 +48,29 @@ public final class HydraulicParameters {
     /** Pressure of the ram's return spring, Pa, that pushes oil out when no load: 0.2 MPa (EST). */
     private double returnPressurePa = 0.2e6;
 
+    // ---- plant mismatch (1.2): all defaults leave the plant and its model as before ----
+
+    /**
+     * Factor between the flows the driver's {@link org.presslab.press.api.ActuatorModel} assumes and the true
+     * ones: the model takes pump flow and release valve coefficient × this factor. 1 = exact model; 1.3 = the
+     * model thinks the pump 30 % stronger than it is, so its feed-forward falls about 23 % short.
+     */
+    private double modelFlowFactor = 1;
+    /** Whether the driver reports its model at all; false = {@code Actuator.model()} empty, no feed-forward. */
+    private boolean reportModel = true;
+    /** Coulomb friction of the ram seals, N, opposing ram motion (the ram sticks until the pressure overcomes it). 0 = none. */
+    private double sealFrictionN = 0;
+    /**
+     * Deadband of pump and valve, a fraction of full output in [0, 1): outputs with {@code |u| <= deadband} do
+     * nothing; above it the flow grows from zero at the deadband to full at |u| = 1. 0 = none.
+     */
+    private double valveDeadband = 0;
+    /**
+     * Mass of the ram and platen, kg. 0 = quasi-static ram (the default); above 0 the ram is integrated with its
+     * inertia ({@code m·dv/dt = p·A - F_stack - F_friction}) and oscillates on the oil column before it settles.
+     */
+    private double ramMassKg = 0;
+
     public HydraulicParameters() {
     }
 
@@ -69,6 +92,11 @@ public final class HydraulicParameters {
         initialGapM = o.initialGapM;
         returnPressurePa = o.returnPressurePa;
         contactTravelM = o.contactTravelM;
+        modelFlowFactor = o.modelFlowFactor;
+        reportModel = o.reportModel;
+        sealFrictionN = o.sealFrictionN;
+        valveDeadband = o.valveDeadband;
+        ramMassKg = o.ramMassKg;
     }
 
     /** Checks every field; the message names the first bad one. */
@@ -89,6 +117,10 @@ public final class HydraulicParameters {
         Checks.range("hydraulics.contactTravelM", contactTravelM, 0, strokeM);
         Checks.range("hydraulics.initialGapM", initialGapM, 0, strokeM - contactTravelM);
         Checks.nonNegative("hydraulics.returnPressurePa", returnPressurePa);
+        Checks.finitePositive("hydraulics.modelFlowFactor", modelFlowFactor);
+        Checks.nonNegative("hydraulics.sealFrictionN", sealFrictionN);
+        Checks.range("hydraulics.valveDeadband", valveDeadband, 0, 0.99);
+        Checks.nonNegative("hydraulics.ramMassKg", ramMassKg);
     }
 
     public double ramAreaM2() { return ramAreaM2; }
@@ -123,4 +155,25 @@ public final class HydraulicParameters {
     public HydraulicParameters contactTravelM(double v) { contactTravelM = v; return this; }
     public double returnPressurePa() { return returnPressurePa; }
     public HydraulicParameters returnPressurePa(double v) { returnPressurePa = v; return this; }
+
+    /** @since 1.2 */
+    public double modelFlowFactor() { return modelFlowFactor; }
+    /** @since 1.2 */
+    public HydraulicParameters modelFlowFactor(double v) { modelFlowFactor = v; return this; }
+    /** @since 1.2 */
+    public boolean reportModel() { return reportModel; }
+    /** @since 1.2 */
+    public HydraulicParameters reportModel(boolean v) { reportModel = v; return this; }
+    /** @since 1.2 */
+    public double sealFrictionN() { return sealFrictionN; }
+    /** @since 1.2 */
+    public HydraulicParameters sealFrictionN(double v) { sealFrictionN = v; return this; }
+    /** @since 1.2 */
+    public double valveDeadband() { return valveDeadband; }
+    /** @since 1.2 */
+    public HydraulicParameters valveDeadband(double v) { valveDeadband = v; return this; }
+    /** @since 1.2 */
+    public double ramMassKg() { return ramMassKg; }
+    /** @since 1.2 */
+    public HydraulicParameters ramMassKg(double v) { ramMassKg = v; return this; }
 }

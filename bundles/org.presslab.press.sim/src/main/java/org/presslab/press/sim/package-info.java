@@ -30,5 +30,5 @@
  * Every method is thread-safe (one lock per device) and bounded in work per unit of simulated time.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.presslab.press.sim;

@@ -16,6 +16,7 @@ final class Heater {
     private double power;
     private double decayDt = Double.NaN;
     private double decay;
+    private boolean runaway;
 
     Heater(HeaterParameters p) {
         this.p = p;
@@ -23,7 +24,9 @@ final class Heater {
     }
 
     void step(double dt) {
-        if (Double.isNaN(setpoint)) {
+        if (runaway) {
+            power = p.maxPowerW(); // a welded relay: full power whatever the controller says
+        } else if (Double.isNaN(setpoint)) {
             power = 0;
         } else {
             double e = setpoint - temperature;
@@ -42,6 +45,16 @@ final class Heater {
         }
         double tInf = p.ambientK() + power / p.lossConductanceWPerK();
         temperature = tInf + (temperature - tInf) * decay;
+    }
+
+    /** Fault injection: full power whatever the setpoint ({@code true}) or back under control. */
+    void runaway(boolean on) {
+        runaway = on;
+    }
+
+    /** Heater power now, W. */
+    double power() {
+        return power;
     }
 
     double temperature() {

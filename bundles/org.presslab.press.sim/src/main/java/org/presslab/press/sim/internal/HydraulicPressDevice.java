@@ -42,6 +42,7 @@ final class HydraulicPressDevice extends SimDevice {
     private double oil;          // W, m³
     private double ramPosition;  // x, m
     private double linePressure; // p, Pa
+    private double ramVelocity;  // v, m/s (with a ram mass only)
     private double force;        // F on the cell, N
     private double uTarget;      // commanded raw output after dead time
     private double uEffective;   // after the actuator lag
@@ -75,7 +76,7 @@ final class HydraulicPressDevice extends SimDevice {
         this.actuator = caps.contains(Capability.ACTUATE) ? newActuator() : null;
         this.operator = kind == DeviceKind.MANUAL_HYDRAULIC_PRESS ? new ManualOperator(spec.operator(), this) : null;
         this.oil = h.ramAreaM2() * h.contactTravelM(); // the ram has advanced to the stack
-        solve();
+        solveFrictionless();
         String model = switch (kind) {
             case MANUAL_HYDRAULIC_PRESS -> "Simulated manual hydraulic press";
             case HEATED_PRESS -> "Simulated heated hydraulic press";
@@ -112,8 +113,81 @@ final class HydraulicPressDevice extends SimDevice {
         return h.ramAreaM2() / pathStiffness() + oilCompliance / h.ramAreaM2();
     }
 
-    /** Solves ram position, line pressure and force from the oil volume (quasi-static ram). */
+    /**
+     * Solves ram position, line pressure and force from the oil volume: quasi-static ram, seal friction as a
+     * band the ram sticks in, or with a ram mass the ram's own dynamics ({@link #move(double)}).
+     */
     private void solve() {
+        if (h.ramMassKg() > 0) {
+            fromPosition(ramPosition);
+            return;
+        }
+        double previous = ramPosition;
+        solveFrictionless();
+        double friction = h.sealFrictionN();
+        if (friction > 0 && ramPosition > 0 && ramPosition < h.strokeM()) {
+            // the ram moves only when p·A and the stack force differ by more than the seal friction:
+            // it stays within x0 ± δ of the frictionless position, δ the travel that changes p·A - F by F_f
+            double a = h.ramAreaM2();
+            double contact = h.contactTravelM() + h.initialGapM() + cell.shortening();
+            double kk = ramPosition > contact ? oilCompliance * pathStiffness() / a : 0;
+            double delta = oilCompliance * friction / a / (a + kk);
+            double x = Math.max(ramPosition - delta, Math.min(ramPosition + delta, previous));
+            if (x != ramPosition) {
+                fromPosition(x);
+            }
+        }
+    }
+
+    /** Force and line pressure for the ram at {@code x} and the present oil volume. */
+    private void fromPosition(double x) {
+        double a = h.ramAreaM2();
+        double contact = h.contactTravelM() + h.initialGapM() + cell.shortening();
+        ramPosition = x;
+        force = x > contact ? pathStiffness() * (x - contact) : 0;
+        linePressure = Math.max(0, (oil - a * x) / oilCompliance);
+    }
+
+    /** Viscous damping of the ram on its seals and the oil column: 20 % of critical (EST). */
+    private static final double RAM_DAMPING_RATIO = 0.2;
+
+    /** The ram with its mass over {@code step} s: {@code m·dv/dt = p·A - F - c·v - F_f·sign(v)}, sub-stepped for stability. */
+    private void move(double step) {
+        double m = h.ramMassKg();
+        double a = h.ramAreaM2();
+        double kMax = a * a / oilCompliance + h.frameStiffnessNpm();
+        double omega = Math.sqrt(kMax / m);
+        double c = 2 * RAM_DAMPING_RATIO * Math.sqrt(kMax * m);
+        int n = (int) Math.max(1, Math.ceil(step * omega / 0.3));
+        double hs = step / n;
+        double friction = h.sealFrictionN();
+        double x = ramPosition;
+        for (int i = 0; i < n; i++) {
+            fromPosition(x);
+            double net = linePressure * a - force - c * ramVelocity;
+            if (ramVelocity == 0 && Math.abs(net) <= friction) {
+                continue; // stuck on the seals
+            }
+            double fr = friction * Math.signum(ramVelocity != 0 ? ramVelocity : net);
+            double v = ramVelocity + hs * (net - fr) / m;
+            if (ramVelocity != 0 && v * ramVelocity < 0) {
+                v = 0; // friction and damping stop the ram; it turns on the next step if the forces say so
+            }
+            ramVelocity = v;
+            x += hs * v;
+            if (x >= h.strokeM()) {
+                x = h.strokeM();
+                ramVelocity = 0;
+            } else if (x <= 0) {
+                x = 0;
+                ramVelocity = 0;
+            }
+        }
+        fromPosition(x);
+    }
+
+    /** The quasi-static solution without friction (the ram where the oil and the springs put it). */
+    private void solveFrictionless() {
         double a = h.ramAreaM2();
         double k = pathStiffness();
         double contact = h.contactTravelM() + h.initialGapM() + cell.shortening();
@@ -148,13 +222,18 @@ final class HydraulicPressDevice extends SimDevice {
     private void flow(double step) {
         double p = linePressure;
         double drive = Math.sqrt(Math.max(p, h.returnPressurePa()));
-        double qIn = (uEffective > 0 ? uEffective * h.pumpFlowM3s() : 0) + operatorFlow;
-        double qRelease = ((uEffective < 0 ? -uEffective : 0) + operatorValve) * h.releaseValveCoefficient() * drive;
+        double u = deadband(uEffective);
+        double qIn = (u > 0 ? u * h.pumpFlowM3s() : 0) + operatorFlow;
+        double qRelease = ((u < 0 ? -u : 0) + operatorValve) * h.releaseValveCoefficient() * drive;
         reliefFlow = reliefLifted ? h.releaseValveCoefficient() * drive
                 : h.reliefValveGainM3PerSPa() * Math.max(0, p - h.reliefPressurePa());
         double qLeak = h.leakCoefficientM3PerSPa() * p;
         oil = Math.max(0, oil + (qIn - qRelease - reliefFlow - qLeak) * step);
-        solve();
+        if (h.ramMassKg() > 0) {
+            move(step);
+        } else {
+            solve();
+        }
         // the cell: creep at most 20 % of the present elastic load per step (stability of the explicit step)
         pathStiffness();
         double kSeen = stiffnessSeenByStack;
@@ -164,6 +243,16 @@ final class HydraulicPressDevice extends SimDevice {
             heater.step(step);
         }
         solve();
+    }
+
+    /** Pump and valve see nothing of an output within the deadband; beyond it, flow from zero to full. */
+    private double deadband(double u) {
+        double db = h.valveDeadband();
+        if (db == 0) {
+            return u;
+        }
+        double mag = Math.abs(u);
+        return mag <= db ? 0 : Math.signum(u) * (mag - db) / (1 - db);
     }
 
     @Override
@@ -206,7 +295,8 @@ final class HydraulicPressDevice extends SimDevice {
         operatorFlow = 0;
         operatorValve = 0;
         stiffness = Double.NaN; // the cell may be cracked
-        solve(); // ram position, line pressure and force follow from the oil (the saved ones are informative)
+        ramVelocity = 0;
+        solveFrictionless(); // ram position, line pressure and force follow from the oil (the saved ones are informative)
     }
 
     @Override
@@ -244,6 +334,17 @@ final class HydraulicPressDevice extends SimDevice {
         // (the release valve is normally closed, so STOP holds too); VENT opens the release valve fully
         uTarget = action == SafeAction.VENT ? -1 : 0;
         uEffective = uTarget;
+        if (heater != null && action != SafeAction.HOLD) {
+            heater.off(); // STOP and VENT end the run: no heat either (HOLD keeps the cell as it is)
+        }
+    }
+
+    @Override
+    protected void setHeaterRunaway(boolean runaway) {
+        if (heater == null) {
+            super.setHeaterRunaway(runaway);
+        }
+        heater.runaway(runaway);
     }
 
     @Override
@@ -263,17 +364,23 @@ final class HydraulicPressDevice extends SimDevice {
 
     @Override
     protected Optional<ActuatorModel> actuatorModel() {
-        return Optional.of(this::feedForward);
+        return h.reportModel() ? Optional.of(this::feedForward) : Optional.empty();
     }
 
-    /** Raw output for a force rate at a force, from the nominal (uncracked) plant, leak included. */
+    /**
+     * Raw output for a force rate at a force, from the nominal (uncracked) plant, leak included, with the flows
+     * off by {@link HydraulicParameters#modelFlowFactor()} (no friction, deadband or mass: a driver's model is
+     * simpler than its press).
+     */
     private double feedForward(double forceN, double forceRateNps) {
         double a = h.ramAreaM2();
         double k = 1 / (1 / h.frameStiffnessNpm() + 1 / spec.cell().stackStiffnessNpm());
         double c = a / k + oilCompliance / a;
         double p = Math.max(0, forceN) / a;
         double q = forceRateNps * c + h.leakCoefficientM3PerSPa() * p;
-        double u = q >= 0 ? q / h.pumpFlowM3s() : q / (h.releaseValveCoefficient() * Math.sqrt(Math.max(p, h.returnPressurePa())));
+        double f = h.modelFlowFactor();
+        double u = q >= 0 ? q / (f * h.pumpFlowM3s())
+                : q / (f * h.releaseValveCoefficient() * Math.sqrt(Math.max(p, h.returnPressurePa())));
         return Math.max(-1, Math.min(1, u));
     }
 

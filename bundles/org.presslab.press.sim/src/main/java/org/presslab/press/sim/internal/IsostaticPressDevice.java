@@ -191,6 +191,17 @@ final class IsostaticPressDevice extends SimDevice {
         setpointMode = false;
         uTarget = action == SafeAction.VENT ? -1 : 0;
         uEffective = uTarget;
+        if (heater != null && action != SafeAction.HOLD) {
+            heater.off(); // STOP and VENT end the run: no heat either (HOLD keeps the cell as it is)
+        }
+    }
+
+    @Override
+    protected void setHeaterRunaway(boolean runaway) {
+        if (heater == null) {
+            super.setHeaterRunaway(runaway);
+        }
+        heater.runaway(runaway);
     }
 
     @Override

@@ -63,6 +63,12 @@ abstract class SimDevice implements SimulatedDevice {
     private final long[] ringIndex;
 
     private final Set<Fault> faults = EnumSet.noneOf(Fault.class);
+    /** Per channel: the value a stuck sensor reads (NaN = not stuck). */
+    private final double[] stuck = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    /** Per channel: the step a jump added to the reading. */
+    private final double[] jumpStep = new double[CHANNELS];
+    private volatile long blockNanos;
+    private volatile boolean blockReads;
     private String faultMessage = "";
     private Reading lastDelivered;
     private double[] frozenValues;
@@ -231,6 +237,9 @@ abstract class SimDevice implements SimulatedDevice {
 
     @Override
     public Reading read() {
+        if (blockReads) {
+            block();
+        }
         synchronized (lock) {
             long now = advance();
             if (faults.contains(Fault.DISCONNECTED)) {
@@ -265,6 +274,10 @@ abstract class SimDevice implements SimulatedDevice {
             }
             SensorParameters s = sensors[ch];
             double x = ring[slot][ch] + s.noiseRms() * Noise.gaussian(seed, ch + 1, k);
+            if (s.offset() != 0 || s.driftPerS() != 0) {
+                x += s.offset() + s.driftPerS() * (k * samplePeriodNanos * 1e-9);
+            }
+            x += jumpStep[ch];
             if (s.resolution() > 0) {
                 x = Math.round(x / s.resolution()) * s.resolution();
             }
@@ -292,6 +305,28 @@ abstract class SimDevice implements SimulatedDevice {
             if (present[FORCE]) {
                 v = v.clone();
                 v[FORCE] = sensors[FORCE].range();
+            }
+        }
+        if (faults.contains(Fault.STUCK_AT)) {
+            v = v.clone();
+            for (int ch = 0; ch < CHANNELS; ch++) {
+                if (present[ch] && !Double.isNaN(stuck[ch])) {
+                    v[ch] = stuck[ch];
+                }
+            }
+        }
+        if (faults.contains(Fault.NAN_READING) || faults.contains(Fault.INFINITE_READING)) {
+            // the lying driver: a non-finite number, fresh, marked GOOD
+            double bad = faults.contains(Fault.NAN_READING) ? Double.NaN : Double.POSITIVE_INFINITY;
+            v = v.clone();
+            if (present[FORCE]) {
+                v[FORCE] = bad;
+            }
+            if (present[PRESSURE]) {
+                v[PRESSURE] = bad;
+            }
+            if (quality == Quality.OVERLOAD && !faults.contains(Fault.OVERLOAD)) {
+                quality = Quality.GOOD;
             }
         }
         if (faults.contains(Fault.DEVICE_FAULT)) {
@@ -485,6 +520,7 @@ abstract class SimDevice implements SimulatedDevice {
             @Override
             public void command(ActuatorCommand command) {
                 java.util.Objects.requireNonNull(command, "command");
+                block();
                 if (!actuationModes().contains(command.mode())) {
                     throw new IllegalArgumentException(id() + ": actuation mode " + command.mode()
                             + " not supported; supported: " + actuationModes());
@@ -505,6 +541,7 @@ abstract class SimDevice implements SimulatedDevice {
             @Override
             public void enterSafeState(SafeAction action) {
                 java.util.Objects.requireNonNull(action, "action");
+                block();
                 if (!safeActionSet().contains(action)) {
                     throw new IllegalArgumentException(id() + ": safe action " + action + " not supported; supported: "
                             + safeActionSet());
@@ -527,6 +564,24 @@ abstract class SimDevice implements SimulatedDevice {
                 return actuatorModel();
             }
         };
+    }
+
+    /** Blocks in real time while {@link Fault#BLOCKING_CALLS} is in force; never holds the lock. */
+    private void block() {
+        long n = blockNanos;
+        if (n <= 0) {
+            return;
+        }
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(n);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // act at once, and let the caller see the interrupt
+        }
+    }
+
+    /** Sets the heater's runaway state in the physics; devices with a heater override it. */
+    protected void setHeaterRunaway(boolean runaway) {
+        throw new UnsupportedOperationException(id() + " has no heater");
     }
 
     /** Caller holds the lock and has advanced. */
@@ -765,10 +820,104 @@ abstract class SimDevice implements SimulatedDevice {
         }
 
         @Override
+        public void nanReading() {
+            synchronized (lock) {
+                advance();
+                faults.add(Fault.NAN_READING);
+            }
+        }
+
+        @Override
+        public void infiniteReading() {
+            synchronized (lock) {
+                advance();
+                faults.add(Fault.INFINITE_READING);
+            }
+        }
+
+        @Override
+        public void stuckAt(double forceN) {
+            stick(FORCE, Capability.SENSE_FORCE, "forceN", forceN);
+        }
+
+        @Override
+        public void stuckPressureAt(double pascals) {
+            stick(PRESSURE, Capability.SENSE_PRESSURE, "pascals", pascals);
+        }
+
+        private void stick(int channel, Capability capability, String name, double value) {
+            if (!capabilities().contains(capability)) {
+                throw new UnsupportedOperationException(id() + " has no " + capability + " channel to stick");
+            }
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("stuck value " + name + " must be finite, was " + value);
+            }
+            synchronized (lock) {
+                advance();
+                stuck[channel] = value;
+                faults.add(Fault.STUCK_AT);
+            }
+        }
+
+        @Override
+        public void jump(double forceStepN) {
+            if (!Double.isFinite(forceStepN)) {
+                throw new IllegalArgumentException("jump forceStepN must be finite, was " + forceStepN);
+            }
+            synchronized (lock) {
+                advance();
+                int ch = capabilities().contains(Capability.SENSE_FORCE) ? FORCE : PRESSURE;
+                jumpStep[ch] += forceStepN;
+                faults.add(Fault.JUMP);
+            }
+        }
+
+        @Override
+        public void blockCalls(Duration duration, boolean alsoRead) {
+            java.util.Objects.requireNonNull(duration, "duration");
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("blockCalls duration must not be negative, was " + duration);
+            }
+            synchronized (lock) {
+                advance();
+                blockReads = alsoRead;
+                blockNanos = duration.toNanos();
+                faults.add(Fault.BLOCKING_CALLS);
+            }
+        }
+
+        @Override
+        public void heaterRunaway() {
+            synchronized (lock) {
+                advance();
+                setHeaterRunaway(true);
+                faults.add(Fault.HEATER_RUNAWAY);
+            }
+        }
+
+        @Override
         public void clear(Fault fault) {
             synchronized (lock) {
                 advance();
                 switch (fault) {
+                    case STUCK_AT:
+                        faults.remove(fault);
+                        java.util.Arrays.fill(stuck, Double.NaN);
+                        break;
+                    case JUMP:
+                        faults.remove(fault);
+                        java.util.Arrays.fill(jumpStep, 0);
+                        break;
+                    case BLOCKING_CALLS:
+                        faults.remove(fault);
+                        blockNanos = 0;
+                        blockReads = false;
+                        break;
+                    case HEATER_RUNAWAY:
+                        if (faults.remove(fault)) {
+                            setHeaterRunaway(false);
+                        }
+                        break;
                     case PELLET_CRACK:
                         throw new IllegalArgumentException("a cracked pellet cannot be cleared; build a new device");
                     case DISCONNECTED:
