@@ -37,7 +37,8 @@ public interface SimulatedDevice extends PressDriver, AutoCloseable {
     }
 
     /**
-     * Leaves the device as a deactivated driver must: actuator in {@code HOLD}, instructions withdrawn.
+     * Leaves the device as a deactivated driver must: actuator in {@code HOLD}, instructions withdrawn; a
+     * {@code STOP} or {@code VENT} already in force stays (since 1.2: a latched trip is never downgraded).
      * The device still answers afterwards (the plant keeps its load), so a test can check the hold.
      */
     @Override

@@ -287,4 +287,22 @@ class HydraulicPressTest {
         time.advanceSeconds(10);
         assertEquals(f, p.cell().forceN(), 0.01 * f, "the load stays");
     }
+    @Test
+    void closeKeepsAStopOrVentInForce() {
+        for (SafeAction action : new SafeAction[] {SafeAction.STOP, SafeAction.VENT}) {
+            SimulatedDevice p = SimulatedDevices.create(time, creepFree().id("p-" + action));
+            p.actuator().orElseThrow().command(ActuatorCommand.raw(0.3));
+            time.advanceSeconds(0.5);
+            p.actuator().orElseThrow().enterSafeState(action);
+            p.close();
+            assertEquals(Optional.of(action), p.actuator().orElseThrow().safeState(), "not downgraded to HOLD");
+        }
+        SimulatedDevice p = SimulatedDevices.create(time, creepFree().id("vented"));
+        p.actuator().orElseThrow().command(ActuatorCommand.raw(0.3));
+        time.advanceSeconds(0.5);
+        p.actuator().orElseThrow().enterSafeState(SafeAction.VENT);
+        p.close();
+        time.advanceSeconds(5);
+        assertTrue(p.cell().forceN() < 5, "a closed driver keeps venting: " + p.cell().forceN());
+    }
 }

@@ -412,7 +412,8 @@ abstract class SimDevice implements SimulatedDevice {
     public void close() {
         synchronized (lock) {
             advance();
-            if (!actuationModes().isEmpty()) {
+            // a STOP or VENT in force stays (a latched trip is never downgraded); otherwise HOLD
+            if (!actuationModes().isEmpty() && safeState != SafeAction.STOP && safeState != SafeAction.VENT) {
                 enterSafe(SafeAction.HOLD);
             }
             onClose();
