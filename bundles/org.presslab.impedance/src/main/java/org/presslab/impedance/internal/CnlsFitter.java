@@ -54,15 +54,17 @@ public final class CnlsFitter implements CircuitFitter {
         Problem pb = new Problem(circuit, spectrum, options);
         InitialGuess reader = new InitialGuess(spectrum);
 
+        InitialGuess.Reading drtArcs = reader.drtReading(circuit);
         List<double[]> starts = new ArrayList<>();
-        starts.add(pb.applyUserStarts(reader.guess(circuit, 0, 1, Double.NaN)));
+        starts.add(pb.applyUserStarts(reader.guess(circuit, drtArcs, 0, 1, Double.NaN)));
         if (options.extraStarts() > 0) {
-            double[][] variants = {{0, 10, Double.NaN}, {0, 0.1, Double.NaN}, {1, 1, Double.NaN}, {0, 1, 0.7},
+            // user starting values belong to the first start; the fallback explores automatic ones
+            starts.add(pb.applyFixed(reader.guess(circuit, reader.nyquistReading(), 0, 1, Double.NaN)));
+            double[][] variants = {{1, 1, Double.NaN}, {0, 10, Double.NaN}, {0, 0.1, Double.NaN}, {0, 1, 0.7},
                 {-1, 1, Double.NaN}, {0, 100, 0.85}, {1, 0.1, 0.8}, {0, 0.01, Double.NaN}};
             for (int k = 0; k < variants.length && starts.size() <= options.extraStarts(); k++) {
-                // user starting values belong to the first start; the fallback explores automatic ones
-                starts.add(pb.applyFixed(
-                        reader.guess(circuit, (int) variants[k][0], variants[k][1], variants[k][2])));
+                starts.add(pb.applyFixed(reader.guess(circuit, k % 2 == 0 ? drtArcs : reader.nyquistReading(),
+                        (int) variants[k][0], variants[k][1], variants[k][2])));
             }
         }
 

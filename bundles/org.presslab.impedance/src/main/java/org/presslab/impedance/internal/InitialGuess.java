@@ -17,7 +17,14 @@ import org.presslab.impedance.api.Spectrum;
 final class InitialGuess {
 
     /** One arc read from the data. */
-    record Arc(double diameter, double apexHz, double height) {
+    /** What a guess is built from: arcs (high to low frequency) and the series resistance. */
+    record Reading(List<Arc> arcs, double rSeries) {
+    }
+
+    record Arc(double diameter, double apexHz, double height, double alpha, double weight) {
+        Arc(double diameter, double apexHz, double height) {
+            this(diameter, apexHz, height, Double.NaN, diameter);
+        }
     }
 
     final double[] f;
@@ -91,6 +98,40 @@ final class InitialGuess {
         tailSpan = Math.max(0, zr[n - 1] - zr[prevMin]);
     }
 
+    /**
+     * Arcs read from a quick DRT (see {@link DrtArcs}), high to low frequency, with a Warburg
+     * column when the circuit has a W and a capacitance column when it has a finite-space
+     * Warburg or a C or CPE in series with everything.
+     */
+    Reading drtReading(Circuit c) {
+        boolean warburg = false;
+        boolean capacitance = false;
+        for (Circuit.Element e : c.elements()) {
+            warburg |= e.type == ElementType.W;
+            capacitance |= e.type == ElementType.Wo;
+        }
+        List<Circuit.Node> top = c.root() instanceof Circuit.Series s ? s.children : List.of(c.root());
+        for (Circuit.Node t : top) {
+            capacitance |= t instanceof Circuit.Element e && (e.type == ElementType.C || e.type == ElementType.CPE);
+        }
+        int n = f.length;
+        double[] zi = new double[n];
+        for (int i = 0; i < n; i++) {
+            zi[i] = -nz[i];
+        }
+        List<Arc> out = new ArrayList<>();
+        DrtArcs.Reading r = DrtArcs.read(f, zr, zi, warburg, capacitance);
+        for (DrtArcs.Peak pk : r.peaks()) {
+            out.add(new Arc(pk.resistance(), pk.apexHz(), 0, pk.alpha(), pk.share()));
+        }
+        return new Reading(out, r.rInf() > 0 ? r.rInf() : rHf);
+    }
+
+    /** The Nyquist reading: arcs as maxima of -Z'', the series resistance as the smallest Z'. */
+    Reading nyquistReading() {
+        return new Reading(arcs, rHf);
+    }
+
     private static int argMin(double[] v, int from, int to) {
         int best = from;
         for (int i = from; i <= to; i++) {
@@ -129,6 +170,12 @@ final class InitialGuess {
      * explore alternatives of the same reading.
      */
     double[] guess(Circuit c, int arcShift, double tauScale, double alpha) {
+        return guess(c, nyquistReading(), arcShift, tauScale, alpha);
+    }
+
+    /** As {@link #guess(Circuit, int, double, double)} from the given arcs (Nyquist or DRT). */
+    double[] guess(Circuit c, Reading reading, int arcShift, double tauScale, double alpha) {
+        List<Arc> source = reading.arcs();
         double[] p = new double[c.parameterCount()];
         List<Circuit.Node> top = c.root() instanceof Circuit.Series s ? s.children : List.of(c.root());
         int blocks = 0;
@@ -137,7 +184,7 @@ final class InitialGuess {
                 blocks++;
             }
         }
-        List<Arc> use = arcsFor(blocks, arcShift);
+        List<Arc> use = arcsFor(source, blocks, arcShift);
         double sumD = 0;
         for (Arc a : use) {
             sumD += a.diameter();
@@ -152,7 +199,7 @@ final class InitialGuess {
             } else if (t instanceof Circuit.Element e) {
                 if (e.type == ElementType.R) {
                     // the first series resistor takes the high-frequency intercept, any other a small share
-                    p[e.offset] = firstR ? Math.max(rHf, 1e-3 * zMax) : 0.05 * zMax;
+                    p[e.offset] = firstR ? Math.max(reading.rSeries(), 1e-6 * zMax) : 0.05 * zMax;
                     firstR = false;
                 } else {
                     fillLoose(e, p, tauScale, alpha, tailZ0);
@@ -166,12 +213,12 @@ final class InitialGuess {
     }
 
     /** Exactly {@code blocks} arcs: detected ones (rotated by shift) or synthetic fill-ins. */
-    List<Arc> arcsFor(int blocks, int shift) {
-        List<Arc> out = new ArrayList<>(arcs);
+    List<Arc> arcsFor(List<Arc> source, int blocks, int shift) {
+        List<Arc> out = new ArrayList<>(source);
         if (out.size() > blocks && blocks > 0) {
-            // keep the largest arcs, in frequency order
+            // keep the weightiest arcs, in frequency order
             List<Arc> sorted = new ArrayList<>(out);
-            sorted.sort((a, b) -> Double.compare(b.diameter(), a.diameter()));
+            sorted.sort((a, b) -> Double.compare(b.weight(), a.weight()));
             List<Arc> keep = sorted.subList(0, blocks);
             out.removeIf(a -> !keep.contains(a));
         }
@@ -196,8 +243,10 @@ final class InitialGuess {
     private void fillArc(Circuit.Parallel q, Arc a, double[] p, double tauScale, double alpha, double tailZ0) {
         double d = Math.max(a.diameter(), 1e-6 * zMax);
         double w = 2 * Math.PI * a.apexHz();
-        double depressed = a.height() > 0 ? (4 / Math.PI) * Math.atan(2 * a.height() / d) : alpha;
-        double al = Math.min(Math.max(Double.isNaN(alpha) ? depressed : alpha, 0.5), 0.98);
+        double depressed = !Double.isNaN(a.alpha()) ? a.alpha()
+                : a.height() > 0 ? (4 / Math.PI) * Math.atan(2 * a.height() / d) : alpha;
+        double al = Double.isNaN(alpha) ? depressed : alpha;
+        al = Double.isNaN(al) ? 0.9 : Math.min(Math.max(al, 0.5), 0.98);
         for (Circuit.Node branch : q.children) {
             List<Circuit.Node> elems = branch instanceof Circuit.Series s ? s.children : List.of(branch);
             for (Circuit.Node n : elems) {
