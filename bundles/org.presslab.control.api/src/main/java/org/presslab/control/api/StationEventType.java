@@ -34,5 +34,18 @@ public enum StationEventType {
      * latched; property action = HOLD, lateS), or the loop came back and resumed control (action = RESUMED,
      * heldS). A loop away for longer than the station's loopStallTripS trips CONTROL_LOOP_STALLED instead.
      */
-    LOOP_LATE
+    LOOP_LATE,
+    /**
+     * The device did not confirm a safe action within the bound (a blocked or dead driver): the next
+     * action was tried (properties: action, next, waitedS), or, with none left, no further command is
+     * sent and the device's own watchdog must act (next = NONE).
+     */
+    SAFE_STATE_ESCALATED,
+    /** The station's configuration changed (properties: key.old / key.new per changed key, applied = true/false). */
+    CONFIGURATION_CHANGED,
+    /**
+     * A device with another identity (vendor, model, serial) than the one the station runs on matched its
+     * filter: the station does not resume on it and waits for an operator (properties: expected, found).
+     */
+    DEVICE_CHANGED
 }

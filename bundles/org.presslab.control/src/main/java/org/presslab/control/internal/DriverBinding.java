@@ -48,6 +48,13 @@ final class DriverBinding {
     final String ratingText;
     /** Plant gain in RAW_OUTPUT: cell pressure rate per unit output, Pa/s; NaN when unknown. */
     final double plantGainPaPerS;
+    /**
+     * The fastest the device can change the pressure on the cell, Pa/s: its maximum force rate over the
+     * cell area, or (a vessel, or no force rate declared) its plant gain at full output; +inf when unknown.
+     */
+    final double maxRatePaPerS;
+    /** vendor|model|serial, the identity a station is commissioned on. */
+    final String identity;
 
     DriverBinding(PressDriver driver, double cellAreaM2, String configuredMode) {
         this.driver = driver;
@@ -133,6 +140,37 @@ final class DriverBinding {
         mode = m;
         model = mdl;
         plantGainPaPerS = mode == ActuationMode.RAW_OUTPUT ? g : Double.NaN;
+        double mr = Double.POSITIVE_INFINITY;
+        if (info.maxForceRateNps() > 0 && source != PressureSource.VESSEL) {
+            mr = info.maxForceRateNps() / cellAreaM2;
+        } else if (g > 0) {
+            mr = g;
+        }
+        maxRatePaPerS = mr;
+        identity = identityOf(info, id);
+    }
+
+    /** The identity of a device: vendor|model|serial, or the driver id where the device gives no serial. */
+    static String identityOf(DeviceInfo info, String driverId) {
+        if (info.serial().isBlank()) {
+            return info.vendor() + "|" + info.model() + "|driver:" + driverId;
+        }
+        return info.vendor() + "|" + info.model() + "|" + info.serial();
+    }
+
+    /** The unit of the output in the bound mode, for people: "1" (fraction), "N" or "Pa". */
+    String outputUnit() {
+        if (mode == null) {
+            return "";
+        }
+        switch (mode) {
+            case FORCE_SETPOINT:
+                return "N";
+            case PRESSURE_SETPOINT:
+                return "Pa";
+            default:
+                return "1";
+        }
     }
 
     boolean canActuate() {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.presslab.control.api.DryRunReport;
+import org.presslab.control.api.PressureLimits;
+import org.presslab.control.api.StationConfig;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeStep;
 import org.presslab.control.api.StepCondition;
@@ -19,19 +21,14 @@ final class DryRun {
     static DryRunReport check(StationEngine e, Recipe recipe) {
         List<String> v = new ArrayList<>();
         DriverBinding b = e.binding();
-        double max = e.cfg.fixtureRatingPa();
-        String maxSrc = String.format(Locale.ROOT, "fixture rating %.1f MPa", max / 1e6);
-        if (b != null && b.ratingPa < max) {
-            max = b.ratingPa;
-            maxSrc = b.ratingText;
-        }
-        if (recipe.maxPressurePa() > 0 && recipe.maxPressurePa() < max) {
-            max = recipe.maxPressurePa();
-            maxSrc = String.format(Locale.ROOT, "recipe '%s' limit %.1f MPa", recipe.name(), max / 1e6);
-        }
-        double maxRate = e.cfg.maxRatePaPerS();
+        StationConfig cfg = e.config();
+        PressureLimits lim = Limits.of(cfg, b, recipe.maxPressurePa(), recipe.name());
+        double max = lim.maxPressurePa();
+        String maxSrc = lim.maxPressureSource();
+        double maxRate = lim.maxRatePaPerS();
+        String rateSrc = Limits.rateSource(cfg, b);
         if (b == null) {
-            v.add("station '" + e.cfg.id() + "' has no driver (none matches " + e.cfg.driverFilter() + ")");
+            v.add("station '" + cfg.id() + "' has no driver (none matches " + cfg.driverFilter() + ")");
         }
         if (recipe.steps().isEmpty()) {
             v.add("recipe has no steps");
@@ -68,7 +65,7 @@ final class DryRun {
                 target = h.targetPa();
                 seconds += h.durationS();
                 if (b != null && b.info.forceResolutionN() > 0 && b.source == DriverBinding.PressureSource.FORCE) {
-                    double res = b.info.forceResolutionN() / e.cfg.cellAreaM2();
+                    double res = b.info.forceResolutionN() / cfg.cellAreaM2();
                     if (h.tolerancePa() < res) {
                         v.add(at + String.format(Locale.ROOT,
                                 ": tolerance %.4f MPa is finer than the sensor resolution %.4f MPa (driver '%s')",
@@ -83,7 +80,12 @@ final class DryRun {
             } else if (step instanceof RecipeStep.Temperature t) {
                 if (b != null && !b.driver.capabilities().contains(Capability.SET_TEMPERATURE)) {
                     v.add(at + ": driver '" + b.id + "' has no temperature control");
-                } else if (b != null) {
+                }
+                if (!Double.isFinite(t.temperatureK()) || t.temperatureK() > e.settings().maxTemperatureK) {
+                    v.add(at + String.format(Locale.ROOT, ": %.1f °C above the station's limit %.1f °C (maxTemperatureC; sodium melts at 98 °C)",
+                            t.temperatureK() - 273.15, e.settings().maxTemperatureK - 273.15));
+                }
+                if (b != null && b.driver.capabilities().contains(Capability.SET_TEMPERATURE)) {
                     double lo = b.info.temperatureMinK();
                     double hi = b.info.temperatureMaxK();
                     if ((!Double.isNaN(lo) && t.temperatureK() < lo) || (!Double.isNaN(hi) && t.temperatureK() > hi)) {
@@ -92,8 +94,11 @@ final class DryRun {
                     }
                 }
             }
-            if (!Double.isNaN(target)) {
-                if (target > max) {
+            if (!Double.isNaN(target) || step instanceof RecipeStep.Ramp || step instanceof RecipeStep.Release
+                    || step instanceof RecipeStep.Hold) {
+                if (!Double.isFinite(target)) {
+                    v.add(at + ": target is not a finite number");
+                } else if (target > max) {
                     v.add(at + String.format(Locale.ROOT, ": target %.3f MPa above the limit %.3f MPa (%s)", target / 1e6,
                             max / 1e6, maxSrc));
                 }
@@ -101,12 +106,13 @@ final class DryRun {
                     v.add(at + ": target below 0 MPa");
                 }
             }
-            if (!Double.isNaN(rate)) {
-                if (!(rate > 0)) {
-                    v.add(at + String.format(Locale.ROOT, ": rate %.3f MPa/s must be positive", rate / 1e6));
+            if (step instanceof RecipeStep.Ramp || step instanceof RecipeStep.Release) {
+                if (!Double.isFinite(rate) || rate < StationSettings.MIN_RATE_PA_PER_S) {
+                    v.add(at + String.format(Locale.ROOT, ": rate %s MPa/s must be a finite number >= %.3f MPa/s", rate / 1e6,
+                            StationSettings.MIN_RATE_PA_PER_S / 1e6));
                 } else if (rate > maxRate) {
-                    v.add(at + String.format(Locale.ROOT, ": rate %.3f MPa/s above the limit %.3f MPa/s (station maxRateMPaPerS)",
-                            rate / 1e6, maxRate / 1e6));
+                    v.add(at + String.format(Locale.ROOT, ": rate %.3f MPa/s above the limit %.3f MPa/s (%s)",
+                            rate / 1e6, maxRate / 1e6, rateSrc));
                 }
             }
             for (StepCondition c : step.conditions()) {
@@ -115,11 +121,11 @@ final class DryRun {
                     v.add(at + ": condition on temperature, but driver '" + b.id + "' does not measure temperature");
                 }
             }
-            if (!Double.isNaN(target)) {
-                if (!Double.isNaN(rate) && rate > 0) {
+            if (Double.isFinite(target)) {
+                if (Double.isFinite(rate) && rate > 0) {
                     seconds += Math.abs(target - p) / rate;
-                } else if (step instanceof RecipeStep.Hold && Math.abs(target - p) > e.settings.maxStepPa) {
-                    seconds += Math.abs(target - p) / e.cfg.defaultRatePaPerS();
+                } else if (step instanceof RecipeStep.Hold && Math.abs(target - p) > e.settings().maxStepPa) {
+                    seconds += Math.abs(target - p) / cfg.defaultRatePaPerS();
                 }
                 p = target;
             }

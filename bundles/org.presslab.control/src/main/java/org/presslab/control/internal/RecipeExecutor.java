@@ -13,14 +13,14 @@ import org.presslab.control.api.StationEventType;
 import org.presslab.control.api.StationState;
 import org.presslab.control.api.StepCondition;
 import org.presslab.control.api.Trip;
-import org.presslab.time.Scheduled;
 import org.presslab.time.TimeSource;
 
 /**
- * Runs a recipe on a station as a state machine ticked on the {@link TimeSource} (10 Hz); no
- * thread ever sleeps. Every pressure command goes through the station and its supervisor.
- * Synchronized on itself; it calls into the station, never the other way round while holding the
- * station's lock.
+ * Runs a recipe on a station as a state machine ticked by the station's loop (10 Hz) while it holds
+ * the station's owner lock; no thread ever sleeps and the executor has no lock of its own. Every
+ * pressure command goes through the station's checks. The {@link RecipeRun} calls from front ends
+ * (pause, resume, abort) take the owner lock through the station with a bounded wait; readers see
+ * volatile fields.
  */
 final class RecipeExecutor implements RecipeRun {
 
@@ -29,14 +29,13 @@ final class RecipeExecutor implements RecipeRun {
     private final String id = UUID.randomUUID().toString();
     private final Instant startedAt;
     private final double plannedS;
-    private Scheduled task;
 
-    private State state = State.RUNNING;
-    private int index;
+    private volatile State state = State.RUNNING;
+    private volatile int index;
     private boolean stepStarted;
-    private double stepElapsed;
+    private volatile double stepElapsed;
     private long lastTick;
-    private String message = "";
+    private volatile String message = "";
     private boolean acknowledged;
     private long conditionGoodSince = Long.MIN_VALUE;
     private String waitingFor;
@@ -55,24 +54,22 @@ final class RecipeExecutor implements RecipeRun {
         this.startedAt = engine.time.now();
     }
 
-    /** Called by the station under its lock. */
+    /** Called by the station as its owner. */
     void begin() {
         lastTick = e.time.nanoTime();
         e.setRecipeLimit(recipe.maxPressurePa() > 0 ? recipe.maxPressurePa() : Double.NaN, recipe.name());
         e.event(StationEventType.RECIPE_STARTED, String.format(Locale.ROOT, "recipe '%s' v%d started: %d steps, about %.0f s",
                 recipe.name(), recipe.version(), recipe.steps().size(), plannedS), Map.of("recipe", recipe.name(), "run", id));
-        task = e.time.scheduleAtFixedRate("presslab-recipe-" + e.cfg.id(), Math.round(1e9 / StationEngine.RECIPE_TICK_HZ),
-                this::tick);
     }
 
-    synchronized void tick() {
-        long now = e.time.nanoTime();
+    /** The station's loop, as owner. */
+    void tick(long now) {
         double dt = (now - lastTick) / 1e9;
         lastTick = now;
         if (state.isFinished() || state == State.PAUSED) {
             return;
         }
-        Trip t = e.trip.get();
+        Trip t = e.latch.get();
         if (t != null) {
             fail("station tripped: " + t.interlock() + ": " + t.message());
             return;
@@ -87,7 +84,7 @@ final class RecipeExecutor implements RecipeRun {
         }
         if (waitingForDriver) {
             // The station resumes its hold by itself (rebindPolicy RESUME); re-issue the step so a ramp goes on.
-            if (e.state == StationState.NO_DRIVER || Double.isNaN(e.lastPressure)) {
+            if (e.binding() == null || Double.isNaN(e.lastPressure)) {
                 return;
             }
             waitingForDriver = false;
@@ -176,12 +173,11 @@ final class RecipeExecutor implements RecipeRun {
                 e.event(StationEventType.OPERATOR_PROMPT, text, Double.isNaN(o.targetPa()) ? Map.of("step", index + 1)
                         : Map.of("step", index + 1, "targetPa", o.targetPa(), "tolerancePa", o.tolerancePa()));
             } else if (step instanceof RecipeStep.Temperature t) {
-                DriverBinding b = e.binding();
-                if (b == null || b.temperature == null) {
-                    fail("step " + (index + 1) + " (temperature): driver has no temperature control");
+                String refused = e.setTemperature(t.temperatureK());
+                if (refused != null) {
+                    fail("step " + (index + 1) + " (temperature) refused when it ran: " + refused);
                     return false;
                 }
-                b.temperature.setTemperatureSetpoint(t.temperatureK());
             }
             return true;
         } catch (CommandRefusedException | RuntimeException ex) {
@@ -324,7 +320,8 @@ final class RecipeExecutor implements RecipeRun {
         e.event(StationEventType.RECIPE_WAITING, why, Map.of("step", index + 1));
     }
 
-    synchronized boolean acknowledge() {
+    /** Owner. */
+    boolean acknowledge() {
         if (state.isFinished() || index >= recipe.steps().size() || !(step() instanceof RecipeStep.Operator) || !stepStarted) {
             return false;
         }
@@ -333,7 +330,8 @@ final class RecipeExecutor implements RecipeRun {
         return true;
     }
 
-    synchronized void fail(String why) {
+    /** Owner. */
+    void fail(String why) {
         abortInternal(why, State.FAILED);
     }
 
@@ -353,6 +351,7 @@ final class RecipeExecutor implements RecipeRun {
         if (end == State.ABORTED) {
             e.holdPresent();
         }
+        e.recipeEndedEarly();
         end();
         e.event(end == State.ABORTED ? StationEventType.RECIPE_ABORTED : StationEventType.RECIPE_FAILED,
                 "recipe '" + recipe.name() + "' " + end.name().toLowerCase(Locale.ROOT) + " in step " + (index + 1) + ": " + why,
@@ -360,9 +359,6 @@ final class RecipeExecutor implements RecipeRun {
     }
 
     private void end() {
-        if (task != null) {
-            task.cancel();
-        }
         e.setRecipeLimit(Double.NaN, "");
     }
 
@@ -384,7 +380,7 @@ final class RecipeExecutor implements RecipeRun {
     }
 
     @Override
-    public synchronized State state() {
+    public State state() {
         return state;
     }
 
@@ -394,17 +390,17 @@ final class RecipeExecutor implements RecipeRun {
     }
 
     @Override
-    public synchronized int stepIndex() {
+    public int stepIndex() {
         return index;
     }
 
     @Override
-    public synchronized double stepElapsedS() {
+    public double stepElapsedS() {
         return stepElapsed;
     }
 
     @Override
-    public synchronized double remainingS() {
+    public double remainingS() {
         if (state.isFinished()) {
             return 0;
         }
@@ -432,17 +428,24 @@ final class RecipeExecutor implements RecipeRun {
     }
 
     @Override
-    public synchronized String message() {
+    public String message() {
         return message;
     }
 
     /** Largest deviation of a 1-s mean from the target in the present or last hold step, Pa. */
-    synchronized double holdMaxMeanDeviationPa() {
+    double holdMaxMeanDeviationPa() {
         return maxMeanDeviationPa;
     }
 
     @Override
-    public synchronized void pause(PauseMode mode) throws CommandRefusedException {
+    public void pause(PauseMode mode) throws CommandRefusedException {
+        e.asOwner("pause of recipe '" + recipe.name() + "'", () -> {
+            pauseAsOwner(mode);
+            return null;
+        });
+    }
+
+    private void pauseAsOwner(PauseMode mode) throws CommandRefusedException {
         if (state.isFinished()) {
             throw new CommandRefusedException("recipe '" + recipe.name() + "' is " + state + "; nothing to pause");
         }
@@ -461,7 +464,14 @@ final class RecipeExecutor implements RecipeRun {
     }
 
     @Override
-    public synchronized void resume() throws CommandRefusedException {
+    public void resume() throws CommandRefusedException {
+        e.asOwner("resume of recipe '" + recipe.name() + "'", () -> {
+            resumeAsOwner();
+            return null;
+        });
+    }
+
+    private void resumeAsOwner() throws CommandRefusedException {
         if (state == State.PAUSING) {
             state = State.RUNNING;
             message = "";
@@ -471,7 +481,7 @@ final class RecipeExecutor implements RecipeRun {
         if (state != State.PAUSED) {
             throw new CommandRefusedException("recipe '" + recipe.name() + "' is " + state + ", not paused");
         }
-        Trip t = e.trip.get();
+        Trip t = e.latch.get();
         if (t != null) {
             throw new CommandRefusedException("recipe '" + recipe.name() + "' cannot resume: station tripped (" + t.message() + ")");
         }
@@ -486,7 +496,16 @@ final class RecipeExecutor implements RecipeRun {
     }
 
     @Override
-    public synchronized void abort(String reason) {
-        abortInternal(reason == null || reason.isBlank() ? "aborted" : "aborted: " + reason, State.ABORTED);
+    public void abort(String reason) {
+        String why = reason == null || reason.isBlank() ? "aborted" : "aborted: " + reason;
+        try {
+            e.asOwner("abort of recipe '" + recipe.name() + "'", () -> {
+                abortInternal(why, State.ABORTED);
+                return null;
+            });
+        } catch (CommandRefusedException busy) {
+            // The station's loop is blocked: an abort must not be lost. Emergency stop is the way out now.
+            throw new IllegalStateException(busy.getMessage(), busy);
+        }
     }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
@@ -14,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -36,10 +41,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A station as a DS factory component (PID {@value #PID}). The driver reference is optional,
- * dynamic and greedy: the station outlives its driver, makes the device safe when it leaves,
- * records the gap and rebinds by itself when a matching driver returns. The {@link Station}
- * service is registered by hand so that it carries {@link Station#PROP_ID}.
+ * A station as a DS factory component (PID {@value #PID}). It sees every press driver (a dynamic,
+ * multiple reference) and offers the engine those that match its {@code driver.target} filter, so
+ * the station, not DS, decides which device it runs on: a second matching driver never takes over a
+ * running station, and a changed filter is a configuration change the station can refuse. Configuration
+ * changes arrive through {@code @Modified} without deactivating the station. The {@link Station}
+ * service is registered by hand so that it carries {@link Station#PROP_ID}. The latch record lives in
+ * {@code ${karaf.data}/presslab/stations}, or the bundle's data area outside Karaf.
  */
 @Component(configurationPid = StationComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = StationConfiguration.class, factory = true)
@@ -50,30 +58,87 @@ public class StationComponent implements Station {
 
     private final StationEngine engine;
     private final ServiceRegistration<Station> registration;
+    private final String pid;
+    private final Map<PressDriver, Map<String, Object>> drivers = new ConcurrentHashMap<>();
+    private volatile Filter filter;
 
     @Activate
     public StationComponent(StationConfiguration config, BundleContext context, Map<String, Object> properties,
             @Reference TimeSource time) {
-        String pid = String.valueOf(properties.getOrDefault("service.pid", PID));
+        pid = String.valueOf(properties.getOrDefault("service.pid", PID));
         StationSettings settings;
         try {
             settings = StationSettings.from(config, pid);
-            try {
-                FrameworkUtil.createFilter(config.driver_target());
-            } catch (InvalidSyntaxException e) {
-                throw new IllegalArgumentException("Invalid configuration of station '" + config.id() + "' (" + pid
-                        + "): 'driver.target' is not a valid LDAP filter: " + e.getMessage());
-            }
+            filter = filterOf(config.driver_target(), config.id());
         } catch (RuntimeException e) {
             LOG.error("{}", e.getMessage());
             throw e;
         }
-        engine = new StationEngine(settings, time);
+        engine = new StationEngine(settings, time, latchFolder(context));
         engine.start();
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Station.PROP_ID, settings.config().id());
         props.put("presslab.station.driver.target", settings.config().driverFilter());
         registration = context.registerService(Station.class, this, props);
+        for (Map.Entry<PressDriver, Map<String, Object>> d : drivers.entrySet()) {
+            offer(d.getKey(), d.getValue());
+        }
+    }
+
+    private Filter filterOf(String target, String id) {
+        try {
+            return FrameworkUtil.createFilter(target);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("Invalid configuration of station '" + id + "' (" + pid
+                    + "): 'driver.target' is not a valid LDAP filter: " + e.getMessage());
+        }
+    }
+
+    static Path latchFolder(BundleContext context) {
+        String data = context.getProperty("karaf.data");
+        if (data != null && !data.isBlank()) {
+            return Path.of(data, "presslab", "stations");
+        }
+        java.io.File f = context.getDataFile("stations");
+        return f == null ? null : f.toPath();
+    }
+
+    /**
+     * A configuration change. Invalid values leave the station running on its last valid settings, in
+     * FAULT with the key named and the device held; plant changes are refused while a recipe runs or the
+     * press is loaded (an event says so); everything else applies at once.
+     */
+    @Modified
+    void modified(StationConfiguration config) {
+        StationSettings next;
+        Filter f;
+        try {
+            next = StationSettings.from(config, pid);
+            f = filterOf(config.driver_target(), config.id());
+        } catch (RuntimeException e) {
+            engine.configurationInvalid(e.getMessage());
+            return;
+        }
+        try {
+            Map<String, String> changed = engine.update(next);
+            if (changed.containsKey("driver.target")) {
+                filter = f;
+                Hashtable<String, Object> props = new Hashtable<>();
+                props.put(Station.PROP_ID, next.config().id());
+                props.put("presslab.station.driver.target", next.config().driverFilter());
+                registration.setProperties(props);
+                for (Map.Entry<PressDriver, Map<String, Object>> d : drivers.entrySet()) {
+                    if (!matches(d.getValue())) {
+                        engine.unbindDriver(d.getKey());
+                    }
+                }
+                for (Map.Entry<PressDriver, Map<String, Object>> d : drivers.entrySet()) {
+                    offer(d.getKey(), d.getValue());
+                }
+            }
+        } catch (CommandRefusedException e) {
+            LOG.error("{}", e.getMessage());
+        }
     }
 
     @Deactivate
@@ -86,14 +151,40 @@ public class StationComponent implements Station {
         engine.close();
     }
 
-    @Reference(name = "driver", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(name = "drivers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindDriver(PressDriver driver) {
-        engine().bindDriver(driver);
+    void bindDriver(PressDriver driver, Map<String, Object> props) {
+        drivers.put(driver, props);
+        offer(driver, props);
+    }
+
+    void updatedDriver(PressDriver driver, Map<String, Object> props) {
+        drivers.put(driver, props);
+        if (!matches(props)) {
+            engine().unbindDriver(driver);
+        } else {
+            offer(driver, props);
+        }
     }
 
     void unbindDriver(PressDriver driver) {
-        engine().unbindDriver(driver);
+        drivers.remove(driver);
+        StationEngine e = engine();
+        if (e != null) {
+            e.unbindDriver(driver);
+        }
+    }
+
+    private void offer(PressDriver driver, Map<String, Object> props) {
+        StationEngine e = engine();
+        if (e != null && matches(props)) {
+            e.bindDriver(driver);
+        }
+    }
+
+    private boolean matches(Map<String, Object> props) {
+        Filter f = filter;
+        return f != null && f.matches(props);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -109,10 +200,7 @@ public class StationComponent implements Station {
         engine().removeListener(l);
     }
 
-    /**
-     * DS may call bind methods of dynamic references from the constructor's caller before
-     * the constructor returns only for static references; dynamic ones come after activation.
-     */
+    /** Dynamic references may be bound before the constructor has set the engine: then it is null. */
     private StationEngine engine() {
         return engine;
     }

@@ -29,11 +29,19 @@ public final class StationSettings {
     final double historyS;
     final double overpressureMarginPa;
     final String actuationMode;
+    private final Builder origin;
     final double loopStallHoldS;
     final double loopStallTripS;
     final double zeroBandPa;
+    final int loopStallRepeatCount;
+    final double loopStallRepeatWindowS;
+    final double approachTimeoutS;
+    final double approachTravelM;
+    final double maxTemperatureK;
+    final double safeStateTimeoutS;
 
     private StationSettings(Builder b) {
+        this.origin = b.copy();
         this.config = new StationConfig(b.id, b.description, b.cellAreaM2, b.cellDiameterM, b.fixtureRatingPa,
                 b.driverFilter, b.loopRateHz, b.maxRatePaPerS, b.defaultRatePaPerS, b.safeAction, b.rebindPolicy);
         this.maxStepPa = b.maxStepPa;
@@ -53,6 +61,17 @@ public final class StationSettings {
         this.loopStallHoldS = b.loopStallHoldS;
         this.loopStallTripS = b.loopStallTripS;
         this.zeroBandPa = b.zeroBandPa;
+        this.loopStallRepeatCount = b.loopStallRepeatCount;
+        this.loopStallRepeatWindowS = b.loopStallRepeatWindowS;
+        this.approachTimeoutS = b.approachTimeoutS;
+        this.approachTravelM = b.approachTravelM;
+        this.maxTemperatureK = b.maxTemperatureK;
+        this.safeStateTimeoutS = b.safeStateTimeoutS;
+    }
+
+    /** The builder these settings came from, to derive changed settings (configuration updates). */
+    Builder toBuilder() {
+        return origin.copy();
     }
 
     public StationConfig config() {
@@ -78,11 +97,39 @@ public final class StationSettings {
                 .forceDrop(c.forceDropFraction(), c.forceDropWindowS()).runawayTravelMm(c.runawayTravelMm())
                 .controller(c.closedLoopTimeS(), c.kp(), c.tiS(), c.tdS()).historyS(c.historyS())
                 .overpressureMarginMPa(c.overpressureMarginMPa()).actuationMode(c.actuationMode())
-                .loopStall(c.loopStallHoldS(), c.loopStallTripS()).zeroBandMPa(c.zeroBandMPa());
+                .loopStall(c.loopStallHoldS(), c.loopStallTripS()).zeroBandMPa(c.zeroBandMPa())
+                .loopStallRepeat(c.loopStallRepeatCount(), c.loopStallRepeatWindowS())
+                .approach(c.approachTimeoutS(), c.approachTravelMm()).maxTemperatureC(c.maxTemperatureC())
+                .safeStateTimeoutS(c.safeStateTimeoutS());
         b.safeActionName = c.safeAction();
         b.rebindPolicyName = c.rebindPolicy();
         b.source = pid;
         return b.build();
+    }
+
+    /** Hard caps no configuration may exceed (control README, "Hard caps"). */
+    static final double MAX_FIXTURE_RATING_PA = 1500e6;
+    static final double MAX_RATE_PA_PER_S = 20e6;
+    /** The slowest rate a command may ask for: 0.001 MPa/s (74 MPa in under 21 h). */
+    static final double MIN_RATE_PA_PER_S = 1e3;
+    static final double MAX_CELL_AREA_M2 = 0.01;
+    static final double MAX_TEMPERATURE_K = 400 + 273.15;
+
+    /** Checks {@code lo < v <= hi} (or {@code lo <= v} when inclusive) and finiteness; adds a message naming the key. */
+    static boolean range(List<String> errors, String key, double v, double lo, boolean loInclusive, double hi) {
+        boolean ok = Double.isFinite(v) && (loInclusive ? v >= lo : v > lo) && v <= hi;
+        if (!ok) {
+            errors.add(String.format(Locale.ROOT, "'%s' must be a finite number %s %s and <= %s, was %s", key,
+                    loInclusive ? ">=" : ">", num(lo), num(hi), num(v)));
+        }
+        return ok;
+    }
+
+    private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return String.valueOf(v);
     }
 
     public static Builder builder(String id) {
@@ -92,6 +139,11 @@ public final class StationSettings {
     /** Builder with the same defaults as the metatype configuration; edge units in the setter names. */
     public static final class Builder {
         private String source = "station";
+        private boolean fixtureRatingSet;
+
+        private boolean fixtureRatingUnset() {
+            return !fixtureRatingSet;
+        }
         private final String id;
         private String description = "";
         private double cellAreaM2 = Math.PI * 0.010 * 0.010 / 4;
@@ -120,17 +172,38 @@ public final class StationSettings {
         private double overpressureMarginPa = 0.5e6;
         private String actuationMode = "AUTO";
         private double loopStallHoldS = 0.05;
-        private double loopStallTripS = 0.5;
+        private double loopStallTripS = 1.0;
         private double zeroBandPa = 0.05e6;
+        private int loopStallRepeatCount = 10;
+        private double loopStallRepeatWindowS = 60;
+        private double approachTimeoutS = 30;
+        private double approachTravelM = 5e-3;
+        private double maxTemperatureK = 90 + 273.15;
+        private double safeStateTimeoutS = 0.5;
 
         private Builder(String id) {
             this.id = id;
         }
 
+        Builder copy() {
+            Builder c = new Builder(id);
+            for (java.lang.reflect.Field f : Builder.class.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isFinal(f.getModifiers())) {
+                    continue;
+                }
+                try {
+                    f.set(c, f.get(this));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return c;
+        }
+
         public Builder description(String d) { this.description = d == null ? "" : d; return this; }
         public Builder cellDiameterMm(double mm) { this.cellDiameterM = mm * 1e-3; this.cellAreaM2 = Math.PI * cellDiameterM * cellDiameterM / 4; return this; }
         public Builder cellAreaMm2(double mm2) { this.cellAreaM2 = mm2 * 1e-6; this.cellDiameterM = Double.NaN; return this; }
-        public Builder fixtureRatingMPa(double mpa) { this.fixtureRatingPa = mpa * 1e6; return this; }
+        public Builder fixtureRatingMPa(double mpa) { this.fixtureRatingPa = mpa * 1e6; this.fixtureRatingSet = true; return this; }
         public Builder driverFilter(String f) { this.driverFilter = f; return this; }
         public Builder loopRateHz(double hz) { this.loopRateHz = hz; return this; }
         public Builder maxRateMPaPerS(double r) { this.maxRatePaPerS = r * 1e6; return this; }
@@ -151,21 +224,31 @@ public final class StationSettings {
         public Builder actuationMode(String m) { this.actuationMode = m; return this; }
         public Builder loopStall(double holdS, double tripS) { this.loopStallHoldS = holdS; this.loopStallTripS = tripS; return this; }
         public Builder zeroBandMPa(double mpa) { this.zeroBandPa = mpa * 1e6; return this; }
+        public Builder loopStallRepeat(int count, double windowS) { this.loopStallRepeatCount = count; this.loopStallRepeatWindowS = windowS; return this; }
+        public Builder approach(double timeoutS, double travelMm) { this.approachTimeoutS = timeoutS; this.approachTravelM = travelMm * 1e-3; return this; }
+        public Builder maxTemperatureC(double c) { this.maxTemperatureK = c + 273.15; return this; }
+        public Builder safeStateTimeoutS(double s) { this.safeStateTimeoutS = s; return this; }
 
-        /** Validates everything and lists every problem in one exception. */
+        /**
+         * Validates everything and lists every problem in one exception. Every number must be finite and
+         * within the hard caps of the control README: a configuration can narrow what the station allows,
+         * never switch an interlock off or widen it beyond the cap.
+         */
         public StationSettings build() {
             List<String> errors = new ArrayList<>();
             if (id == null || id.isBlank()) {
                 errors.add("'id' is required");
             }
-            if (!(cellAreaM2 > 0) || !Double.isFinite(cellAreaM2)) {
+            if (!(cellAreaM2 > 0) || !Double.isFinite(cellAreaM2) || cellAreaM2 > MAX_CELL_AREA_M2) {
                 errors.add(Double.isNaN(cellDiameterM)
-                        ? String.format(Locale.ROOT, "'cellAreaMm2' must be > 0, was %s", cellAreaM2 * 1e6)
-                        : String.format(Locale.ROOT, "'cellDiameterMm' must be > 0, was %s", cellDiameterM * 1e3));
+                        ? String.format(Locale.ROOT, "'cellAreaMm2' must be > 0 and <= %.0f, was %s", MAX_CELL_AREA_M2 * 1e6, cellAreaM2 * 1e6)
+                        : String.format(Locale.ROOT, "'cellDiameterMm' must be > 0 and <= %.0f, was %s",
+                                Math.sqrt(4 * MAX_CELL_AREA_M2 / Math.PI) * 1e3, cellDiameterM * 1e3));
             }
-            if (!(fixtureRatingPa > 0) || !Double.isFinite(fixtureRatingPa)) {
-                errors.add(Double.isNaN(fixtureRatingPa) ? "'fixtureRatingMPa' is required"
-                        : String.format(Locale.ROOT, "'fixtureRatingMPa' must be > 0, was %s", fixtureRatingPa / 1e6));
+            if (fixtureRatingUnset()) {
+                errors.add("'fixtureRatingMPa' is required");
+            } else {
+                range(errors, "fixtureRatingMPa", fixtureRatingPa / 1e6, 0, false, MAX_FIXTURE_RATING_PA / 1e6);
             }
             if (driverFilter == null || driverFilter.isBlank()) {
                 errors.add("'driver.target' is required, e.g. (presslab.driver.id=sim-press-1)");
@@ -175,19 +258,14 @@ public final class StationSettings {
                     errors.add("'driver.target' is not a valid LDAP filter: " + problem + ": " + driverFilter);
                 }
             }
-            if (!(loopRateHz >= 1 && loopRateHz <= 2000)) {
-                errors.add("'loopRateHz' must be in 1..2000, was " + loopRateHz);
-            }
-            if (!(maxRatePaPerS > 0)) {
-                errors.add("'maxRateMPaPerS' must be > 0, was " + maxRatePaPerS / 1e6);
-            }
-            if (!(defaultRatePaPerS > 0) || defaultRatePaPerS > maxRatePaPerS) {
-                errors.add("'defaultRateMPaPerS' must be > 0 and <= maxRateMPaPerS (" + maxRatePaPerS / 1e6 + "), was "
+            range(errors, "loopRateHz", loopRateHz, 10, true, 2000);
+            range(errors, "maxRateMPaPerS", maxRatePaPerS / 1e6, 0, false, MAX_RATE_PA_PER_S / 1e6);
+            if (range(errors, "defaultRateMPaPerS", defaultRatePaPerS / 1e6, MIN_RATE_PA_PER_S / 1e6, true, MAX_RATE_PA_PER_S / 1e6)
+                    && defaultRatePaPerS > maxRatePaPerS) {
+                errors.add("'defaultRateMPaPerS' must be <= maxRateMPaPerS (" + maxRatePaPerS / 1e6 + "), was "
                         + defaultRatePaPerS / 1e6);
             }
-            if (!(maxStepPa >= 0)) {
-                errors.add("'maxStepMPa' must be >= 0, was " + maxStepPa / 1e6);
-            }
+            range(errors, "maxStepMPa", maxStepPa / 1e6, 0, true, 5);
             try {
                 safeAction = SafeAction.valueOf(safeActionName.trim().toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
@@ -198,49 +276,37 @@ public final class StationSettings {
             } catch (RuntimeException e) {
                 errors.add("'rebindPolicy' must be RESUME or WAIT_FOR_OPERATOR, was '" + rebindPolicyName + "'");
             }
-            if (!(staleTimeoutS > 0)) {
-                errors.add("'staleTimeoutS' must be > 0, was " + staleTimeoutS);
-            }
-            if (!(frozenTimeoutS >= 0)) {
-                errors.add("'frozenTimeoutS' must be >= 0 (0 = off), was " + frozenTimeoutS);
-            }
-            if (!(rateTripFactor >= 1)) {
-                errors.add("'rateTripFactor' must be >= 1, was " + rateTripFactor);
-            }
-            if (!(forceDropFraction >= 0 && forceDropFraction < 1)) {
-                errors.add("'forceDropFraction' must be in [0, 1), was " + forceDropFraction);
-            }
-            if (!(forceDropWindowS > 0)) {
-                errors.add("'forceDropWindowS' must be > 0, was " + forceDropWindowS);
-            }
-            if (!(runawayTravelM >= 0)) {
-                errors.add("'runawayTravelMm' must be >= 0 (0 = off), was " + runawayTravelM * 1e3);
-            }
-            if (!(closedLoopTimeS > 0)) {
-                errors.add("'closedLoopTimeS' must be > 0, was " + closedLoopTimeS);
-            }
-            if (!(kpPerPa >= 0) || !(tiS >= 0) || !(tdS >= 0)) {
-                errors.add("'kp', 'tiS' and 'tdS' must be >= 0");
-            }
-            if (!(historyS >= 0 && historyS <= 3600)) {
-                errors.add("'historyS' must be in 0..3600, was " + historyS);
-            }
-            if (!(overpressureMarginPa >= 0)) {
-                errors.add("'overpressureMarginMPa' must be >= 0, was " + overpressureMarginPa / 1e6);
+            range(errors, "staleTimeoutS", staleTimeoutS, 0, false, 2);
+            range(errors, "frozenTimeoutS", frozenTimeoutS, 0.5, true, 30);
+            range(errors, "rateTripFactor", rateTripFactor, 1, true, 5);
+            range(errors, "forceDropFraction", forceDropFraction, 0.02, true, 0.5);
+            range(errors, "forceDropWindowS", forceDropWindowS, 0.01, true, 2);
+            range(errors, "runawayTravelMm", runawayTravelM * 1e3, 0.005, true, 2);
+            range(errors, "closedLoopTimeS", closedLoopTimeS, 0.005, true, 10);
+            range(errors, "kp", kpPerPa * 1e6, 0, true, 100);
+            range(errors, "tiS", tiS, 0, true, 1000);
+            range(errors, "tdS", tdS, 0, true, 10);
+            range(errors, "historyS", historyS, 0, true, 3600);
+            if (range(errors, "overpressureMarginMPa", overpressureMarginPa / 1e6, 0, false, MAX_FIXTURE_RATING_PA / 1e6)
+                    && fixtureRatingPa > 0 && overpressureMarginPa > 0.1 * fixtureRatingPa) {
+                errors.add(String.format(Locale.ROOT, "'overpressureMarginMPa' must be <= 10 %% of fixtureRatingMPa (%.3f MPa), was %s",
+                        0.1 * fixtureRatingPa / 1e6, overpressureMarginPa / 1e6));
             }
             if (actuationMode == null || !java.util.Set.of("AUTO", "RAW_OUTPUT", "FORCE_SETPOINT", "PRESSURE_SETPOINT")
                     .contains(actuationMode.trim().toUpperCase(Locale.ROOT))) {
                 errors.add("'actuationMode' must be AUTO, RAW_OUTPUT, FORCE_SETPOINT or PRESSURE_SETPOINT, was '" + actuationMode + "'");
             }
-            if (!(loopStallHoldS > 0)) {
-                errors.add("'loopStallHoldS' must be > 0, was " + loopStallHoldS);
+            if (range(errors, "loopStallHoldS", loopStallHoldS, 0.02, true, 0.5)
+                    && range(errors, "loopStallTripS", loopStallTripS, 0.05, true, 2) && !(loopStallTripS > loopStallHoldS)) {
+                errors.add("'loopStallTripS' must be > loopStallHoldS (" + loopStallHoldS + "), was " + loopStallTripS);
             }
-            if (!(loopStallTripS > loopStallHoldS) || !(loopStallTripS <= 10)) {
-                errors.add("'loopStallTripS' must be > loopStallHoldS (" + loopStallHoldS + ") and <= 10, was " + loopStallTripS);
-            }
-            if (!(zeroBandPa >= 0 && zeroBandPa <= 1e6)) {
-                errors.add("'zeroBandMPa' must be in 0..1, was " + zeroBandPa / 1e6);
-            }
+            range(errors, "loopStallRepeatCount", loopStallRepeatCount, 2, true, 100);
+            range(errors, "loopStallRepeatWindowS", loopStallRepeatWindowS, 1, true, 3600);
+            range(errors, "zeroBandMPa", zeroBandPa / 1e6, 0, true, 1);
+            range(errors, "approachTimeoutS", approachTimeoutS, 1, true, 300);
+            range(errors, "approachTravelMm", approachTravelM * 1e3, 0.01, true, 50);
+            range(errors, "maxTemperatureC", maxTemperatureK - 273.15, -50, true, MAX_TEMPERATURE_K - 273.15);
+            range(errors, "safeStateTimeoutS", safeStateTimeoutS, 0.05, true, 2);
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException(
                         "Invalid configuration of station '" + id + "' (" + source + "): " + String.join("; ", errors));

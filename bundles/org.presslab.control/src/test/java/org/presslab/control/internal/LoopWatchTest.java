@@ -37,7 +37,7 @@ import org.presslab.press.sim.SimulatedDevice;
 class LoopWatchTest {
 
     private static Harness holding(double mpa) throws Exception {
-        Harness h = new Harness(Harness.settings("sim-press-1"));
+        Harness h = new Harness(Harness.settings("sim-press-1").loopStall(0.05, 0.5));
         h.bind(h.press("sim-press-1", 21));
         h.run(0.5);
         h.station.ramp(mpa * 1e6, 2e6);
@@ -54,7 +54,7 @@ class LoopWatchTest {
     private static void loopAway(Harness h, double seconds) {
         h.station.loopTask.cancel();
         h.run(seconds);
-        h.station.loopTask = h.time.scheduleAtFixedRate("loop", h.station.periodNanos, h.station::loopTick);
+        h.station.loopTask = h.time.scheduleAtFixedRate("loop", h.station.periodNanos(), h.station::loopTick);
     }
 
     private static List<StationEvent> events(Harness h, StationEventType type) {
@@ -69,10 +69,10 @@ class LoopWatchTest {
             loopAway(h, 0.2); // twice the old 0.1 s limit, well below loopStallTripS (0.5 s)
             assertEquals(Optional.of(SafeAction.HOLD), press(h).actuator().orElseThrow().safeState(),
                     "the supervisor held the actuator while the loop was away");
-            assertTrue(h.station.lateHold);
+            assertTrue(h.station.lateHold.get());
             h.run(3);
-            assertNull(h.station.trip.get(), "a late loop does not latch a trip");
-            assertFalse(h.station.lateHold, "the loop took over again");
+            assertNull(h.station.trip(), "a late loop does not latch a trip");
+            assertFalse(h.station.lateHold.get(), "the loop took over again");
             assertEquals(Optional.empty(), press(h).actuator().orElseThrow().safeState(), "the loop commands again");
             assertEquals(StationState.HOLDING, h.station.status().state());
             assertTrue(Math.abs(h.station.status().pressurePa() - 15e6) < 0.2e6, "still holding: " + h.station.status());
@@ -91,16 +91,16 @@ class LoopWatchTest {
             h.station.loopTask.cancel();
             long t0 = h.time.nanoTime();
             h.run(0.45);
-            assertNull(h.station.trip.get(), "not latched before loopStallTripS");
+            assertNull(h.station.trip(), "not latched before loopStallTripS");
             assertEquals(Optional.of(SafeAction.HOLD), press(h).actuator().orElseThrow().safeState());
             h.run(0.1);
-            Trip t = h.station.trip.get();
+            Trip t = h.station.trip();
             assertNotNull(t, "latched after loopStallTripS");
             assertEquals(InterlockKind.CONTROL_LOOP_STALLED, t.interlock());
             assertTrue(t.message().contains("loopStallTripS 0.500 s"), t.message());
             long latency = h.station.tripTimeNanos() - (t0 + 500_000_000L);
-            assertTrue(latency >= 0 && latency <= h.station.periodNanos, "trip within one period of the limit: " + latency);
-            h.station.loopTask = h.time.scheduleAtFixedRate("loop", h.station.periodNanos, h.station::loopTick);
+            assertTrue(latency >= 0 && latency <= h.station.periodNanos(), "trip within one period of the limit: " + latency);
+            h.station.loopTask = h.time.scheduleAtFixedRate("loop", h.station.periodNanos(), h.station::loopTick);
             h.run(0.2);
             assertEquals(Optional.of(SafeAction.HOLD), press(h).actuator().orElseThrow().safeState(),
                     "a loop that returns after the trip does not command the tripped device");
@@ -118,13 +118,13 @@ class LoopWatchTest {
             h.run(25);
             h.station.loopTask.cancel();
             h.run(0.08);
-            assertFalse(h.station.lateHold, "no hold before loopStallHoldS");
+            assertFalse(h.station.lateHold.get(), "no hold before loopStallHoldS");
             h.run(0.05);
-            assertTrue(h.station.lateHold, "held after loopStallHoldS");
+            assertTrue(h.station.lateHold.get(), "held after loopStallHoldS");
             h.run(0.8);
-            assertNull(h.station.trip.get());
+            assertNull(h.station.trip());
             h.run(0.1);
-            assertEquals(InterlockKind.CONTROL_LOOP_STALLED, h.station.trip.get().interlock());
+            assertEquals(InterlockKind.CONTROL_LOOP_STALLED, h.station.trip().interlock());
         }
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> Harness.settings("x").loopStall(0.5, 0.2).build());
@@ -133,12 +133,12 @@ class LoopWatchTest {
 
     @Test
     void anIdleStationWhoseLoopDoesNotRunRefusesCommandsAndDoesNotLatch() throws Exception {
-        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+        try (Harness h = new Harness(Harness.settings("sim-press-1").loopStall(0.05, 0.5))) {
             h.bind(h.press("sim-press-1", 23));
             h.run(0.5);
             h.station.loopTask.cancel();
             h.run(1);
-            assertNull(h.station.trip.get(), "idle: nothing to make safe, no latch");
+            assertNull(h.station.trip(), "idle: nothing to make safe, no latch");
             CommandRefusedException ex = assertThrows(CommandRefusedException.class, () -> h.station.ramp(15e6, 5e6));
             assertTrue(ex.getMessage().contains("control loop has not run for"), ex.getMessage());
             assertEquals(StationState.IDLE, h.station.status().state(), "a refused command changes nothing");
@@ -189,11 +189,11 @@ class LoopWatchTest {
 
     @Test
     void aDriverWhoseReadThrowsTripsDeviceFault() throws Exception {
-        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+        try (Harness h = new Harness(Harness.settings("sim-press-1").loopStall(0.05, 0.5))) {
             FailingRead d = holdingOnFailingRead(h);
             d.failure = () -> new IllegalStateException("sample 42 not recorded");
             h.run(0.02);
-            Trip t = h.station.trip.get();
+            Trip t = h.station.trip();
             assertNotNull(t, "a throwing read() is a device fault, not a silent loop");
             assertEquals(InterlockKind.DEVICE_FAULT, t.interlock());
             assertTrue(t.message().contains("sample 42 not recorded"), t.message());
@@ -203,15 +203,15 @@ class LoopWatchTest {
 
     @Test
     void aLoopWhoseTicksFailIsHeldThenTrippedAndItsScheduleSurvives() throws Exception {
-        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+        try (Harness h = new Harness(Harness.settings("sim-press-1").loopStall(0.05, 0.5))) {
             FailingRead d = holdingOnFailingRead(h);
             // What a refreshed bundle does to a running thread: an Error, not an exception.
             d.failure = () -> new NoClassDefFoundError("org/presslab/press/api/Reading");
             h.run(0.1);
-            assertTrue(h.station.lateHold, "failing ticks count as a late loop: held");
-            assertNull(h.station.trip.get());
+            assertTrue(h.station.lateHold.get(), "failing ticks count as a late loop: held");
+            assertNull(h.station.trip());
             h.run(0.5);
-            Trip t = h.station.trip.get();
+            Trip t = h.station.trip();
             assertNotNull(t);
             assertEquals(InterlockKind.CONTROL_LOOP_STALLED, t.interlock(), t.message());
             assertFalse(h.station.loopTask.isCancelled(), "the loop's schedule survives its failures");

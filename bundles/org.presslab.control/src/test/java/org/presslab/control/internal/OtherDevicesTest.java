@@ -23,8 +23,8 @@ class OtherDevicesTest {
             SimulatedDevice iso = SimulatedDevices.isostaticPress(h.time, "sim-iso-1", 3);
             h.bind(iso);
             h.run(0.5);
-            h.station.ramp(50e6, 2e6);
-            h.run(60);
+            h.station.ramp(50e6, 1e6);
+            h.run(80);
             assertNull(h.station.status().trip(), String.valueOf(h.station.status().trip()));
             assertEquals(StationState.HOLDING, h.station.status().state());
             double[] m = h.secondMeans(h.time.nanoTime() / 1e9 - 10, h.time.nanoTime() / 1e9);

@@ -171,7 +171,7 @@ class RecipeRunTest {
     @Test
     void aFailingConditionPausesTheStepUntilItHoldsGoodAgain() throws Exception {
         // A lifted relief valve vents fast enough to look like a force drop; this test is about conditions.
-        try (Harness h = new Harness(Harness.settings("sim-press-1").forceDrop(0.6, 0.1))) {
+        try (Harness h = new Harness(Harness.settings("sim-press-1").forceDrop(0.5, 0.1))) {
             SimulatedDevice p = h.press("sim-press-1", 4);
             h.bind(p);
             h.run(0.5);

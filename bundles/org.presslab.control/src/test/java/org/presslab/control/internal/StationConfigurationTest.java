@@ -58,8 +58,8 @@ class StationConfigurationTest {
         String m = e.getMessage();
         System.out.println("CONFIG REFUSED: " + m);
         assertTrue(m.startsWith("Invalid configuration of station 'cell2' (org.presslab.control.station~cell2): "), m);
-        assertTrue(m.contains("'cellDiameterMm' must be > 0, was 0"), m);
-        assertTrue(m.contains("'fixtureRatingMPa' must be > 0, was -1"), m);
+        assertTrue(m.contains("'cellDiameterMm' must be > 0 and <= 113, was 0"), m);
+        assertTrue(m.contains("'fixtureRatingMPa' must be a finite number > 0 and <= 1500, was -1"), m);
         assertTrue(m.contains("'driver.target' is not a valid LDAP filter"), m);
         assertTrue(m.contains("'safeAction' must be HOLD, VENT or STOP, was 'DROP'"), m);
     }

@@ -25,7 +25,7 @@ import org.presslab.press.sim.SimulatedDevice;
 class TripPrecedenceTest {
 
     private static Harness holding(double mpa) throws Exception {
-        Harness h = new Harness(Harness.settings("sim-press-1"));
+        Harness h = new Harness(Harness.settings("sim-press-1").loopStall(0.05, 0.5));
         h.bind(h.press("sim-press-1", 31));
         h.run(0.5);
         h.station.ramp(mpa * 1e6, 2e6);
@@ -47,8 +47,8 @@ class TripPrecedenceTest {
         try (Harness h = holding(15)) {
             h.station.loopTask.cancel();
             h.run(0.6);
-            assertEquals(InterlockKind.CONTROL_LOOP_STALLED, h.station.trip.get().interlock());
-            h.station.loopTask = h.time.scheduleAtFixedRate("loop", h.station.periodNanos, h.station::loopTick);
+            assertEquals(InterlockKind.CONTROL_LOOP_STALLED, h.station.trip().interlock());
+            h.station.loopTask = h.time.scheduleAtFixedRate("loop", h.station.periodNanos(), h.station::loopTick);
             h.run(0.1);
             assertEquals(StationState.TRIPPED, h.station.status().state());
 
@@ -70,7 +70,7 @@ class TripPrecedenceTest {
             assertEquals(List.of("CONTROL_LOOP_STALLED", "EMERGENCY_STOP"), trips, "both trips are in the record");
 
             h.station.emergencyStop("again");
-            assertTrue(h.station.trip.get().message().contains("operator pressed the button"), "the first e-stop stays");
+            assertTrue(h.station.trip().message().contains("operator pressed the button"), "the first e-stop stays");
             h.station.reset();
             assertEquals(StationState.HOLDING, h.station.status().state());
         }
@@ -81,9 +81,9 @@ class TripPrecedenceTest {
         try (Harness h = holding(15)) {
             press(h).faults().deviceFault("oil over temperature");
             h.run(0.1);
-            assertEquals(InterlockKind.DEVICE_FAULT, h.station.trip.get().interlock());
+            assertEquals(InterlockKind.DEVICE_FAULT, h.station.trip().interlock());
             h.station.emergencyStop("operator");
-            assertEquals(InterlockKind.EMERGENCY_STOP, h.station.trip.get().interlock());
+            assertEquals(InterlockKind.EMERGENCY_STOP, h.station.trip().interlock());
             CommandRefusedException ex = assertThrows(CommandRefusedException.class, () -> h.station.reset());
             assertTrue(ex.getMessage().contains("still reports FAULT"), ex.getMessage());
         }
@@ -111,7 +111,7 @@ class TripPrecedenceTest {
 
     @Test
     void deviceFaultDetailNeverEndsEmpty() throws Exception {
-        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+        try (Harness h = new Harness(Harness.settings("sim-press-1").loopStall(0.05, 0.5))) {
             assertEquals("no driver bound", interlock(h, InterlockKind.DEVICE_FAULT).detail());
             h.bind(h.press("sim-press-1", 32));
             String before = interlock(h, InterlockKind.DEVICE_FAULT).detail();
@@ -124,7 +124,7 @@ class TripPrecedenceTest {
 
     @Test
     void aHoldOfNoiseBelowZeroIsAHoldOfZeroButRealNegativeTargetsAreRefused() throws Exception {
-        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+        try (Harness h = new Harness(Harness.settings("sim-press-1").loopStall(0.05, 0.5))) {
             h.bind(h.press("sim-press-1", 33));
             h.run(0.5);
             h.station.hold(-0.006e6);

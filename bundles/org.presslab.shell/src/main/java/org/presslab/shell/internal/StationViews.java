@@ -43,6 +43,21 @@ public final class StationViews {
         t.print(out, true);
     }
 
+    /** The last actuator output in its unit: a raw fraction in %, a force setpoint in kN, a pressure setpoint in MPa. */
+    static String output(StationStatus st) {
+        String unit = st.outputUnit() == null ? "" : st.outputUnit();
+        switch (unit) {
+            case "N":
+                return kn(st.output()) + " kN (force setpoint)";
+            case "Pa":
+                return mpa(st.output()) + " MPa (pressure setpoint sent to the device)";
+            case "1":
+                return num(st.output() * 100, 1) + " % (raw output)";
+            default:
+                return Double.isNaN(st.output()) ? "-" : num(st.output(), 3);
+        }
+    }
+
     /** Everything about one station. */
     public static void status(Station s, PrintStream out) {
         StationStatus st = s.status();
@@ -56,7 +71,7 @@ public final class StationViews {
         kv(out, "Setpoint", mpa(st.setpointPa()) + " MPa   target " + mpa(st.targetPa()) + " MPa");
         kv(out, "Force", kn(st.forceN()) + " kN");
         kv(out, "Temperature", degC(st.temperatureK()) + " °C");
-        kv(out, "Output", num(st.output(), 3));
+        kv(out, "Output", output(st));
         kv(out, "Loop rate", num(st.loopRateHz(), 1) + " Hz (configured " + num(c.loopRateHz(), 0) + " Hz)");
         kv(out, "Cell", (Double.isFinite(c.cellDiameterM()) ? num(c.cellDiameterM() * 1e3, 2) + " mm, " : "")
                 + num(c.cellAreaM2() * 1e6, 2) + " mm²");

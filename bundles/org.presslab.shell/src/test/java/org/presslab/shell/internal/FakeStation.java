@@ -55,7 +55,7 @@ final class FakeStation implements Station {
     @Override
     public StationStatus status() {
         return new StationStatus(id, Instant.EPOCH, state, "sim", ConnectionState.CONNECTED, pressurePa, pressurePa * 78.54e-6,
-                pressurePa, pressurePa, 0, Double.NaN, Quality.GOOD, null, "", 100);
+                pressurePa, pressurePa, 0, Double.NaN, Quality.GOOD, null, "", 100, "1");
     }
 
     @Override
