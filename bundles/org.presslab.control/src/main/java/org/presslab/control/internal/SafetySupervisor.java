@@ -84,8 +84,27 @@ final class SafetySupervisor implements Interlock.Context {
         clearRequested = true;
     }
 
+    private volatile long lastTickNanos = Long.MIN_VALUE;
+    private volatile long maxTickGapNanos;
+
+    /** Longest interval between two supervisor ticks since the last {@link #resetTickGap()}, ns (diagnosis, stress tests). */
+    long maxTickGapNanos() {
+        return maxTickGapNanos;
+    }
+
+    void resetTickGap() {
+        maxTickGapNanos = 0;
+        lastTickNanos = Long.MIN_VALUE;
+    }
+
     /** The supervisor's schedule. Nothing escapes: a failing check must not end this thread. */
     void tick() {
+        long at = station.time().nanoTime();
+        long last = lastTickNanos;
+        if (last != Long.MIN_VALUE && at - last > maxTickGapNanos) {
+            maxTickGapNanos = at - last;
+        }
+        lastTickNanos = at;
         try {
             check();
             failures = 0;
