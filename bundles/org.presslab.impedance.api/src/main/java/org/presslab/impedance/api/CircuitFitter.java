@@ -31,4 +31,19 @@ public interface CircuitFitter {
     default FitResult fit(Spectrum spectrum, String circuit) {
         return fit(spectrum, circuit, FitOptions.DEFAULT);
     }
+
+    /**
+     * Fits one circuit to a sequence of spectra (a temperature or pressure series, a cell while
+     * it cycles), in parallel across {@code threads} threads, each taking a contiguous run of the
+     * series. The first spectrum of a run is fitted as {@link #fit} would; each next one starts
+     * from its neighbour's result (a single start), and is fitted again from the automatic
+     * guesses whenever that warm start lands worse: above the noise floor the spectrum allows,
+     * where a cold fit would have stopped. The better of the two is kept and the result's notes
+     * say so. Results are in the order of the spectra and do not depend on {@code threads}
+     * except through which spectrum starts a run.
+     *
+     * @param threads worker threads, at least 1 (e.g. {@code Runtime.availableProcessors()})
+     * @since 1.1
+     */
+    java.util.List<FitResult> fitSeries(java.util.List<Spectrum> spectra, String circuit, FitOptions options, int threads);
 }

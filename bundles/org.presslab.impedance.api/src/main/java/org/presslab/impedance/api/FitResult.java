@@ -21,14 +21,36 @@ import java.util.NoSuchElementException;
  * @param iterations Levenberg-Marquardt iterations of the winning start
  * @param starts how many starting points were tried
  * @param warnings plain-language notes: non-convergence, parameters not identifiable or at a bound
+ * @param notes what the fitter did that a user should know but that does not make the fit less
+ *        trustworthy: blocks put in canonical order, an alternative assignment of arcs to blocks
+ *        that fits as well, a warm start replaced by a cold one in a series
+ * @since 1.1 (notes)
  */
 public record FitResult(String circuit, Weighting weighting, List<FittedParameter> parameters, double chiSquare,
         double reducedChiSquare, double[] frequency, double[] modelReal, double[] modelImag, double[] residualReal,
-        double[] residualImag, boolean converged, int iterations, int starts, List<String> warnings) {
+        double[] residualImag, boolean converged, int iterations, int starts, List<String> warnings,
+        List<String> notes) {
 
     public FitResult {
         parameters = List.copyOf(parameters);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
+    }
+
+    /** A result without notes (the 1.0 constructor). */
+    public FitResult(String circuit, Weighting weighting, List<FittedParameter> parameters, double chiSquare,
+            double reducedChiSquare, double[] frequency, double[] modelReal, double[] modelImag, double[] residualReal,
+            double[] residualImag, boolean converged, int iterations, int starts, List<String> warnings) {
+        this(circuit, weighting, parameters, chiSquare, reducedChiSquare, frequency, modelReal, modelImag, residualReal,
+                residualImag, converged, iterations, starts, warnings, List.of());
+    }
+
+    /** This result with one more note. @since 1.1 */
+    public FitResult withNote(String note) {
+        List<String> n = new java.util.ArrayList<>(notes);
+        n.add(note);
+        return new FitResult(circuit, weighting, parameters, chiSquare, reducedChiSquare, frequency, modelReal, modelImag,
+                residualReal, residualImag, converged, iterations, starts, warnings, n);
     }
 
     /** The parameter of that name. */

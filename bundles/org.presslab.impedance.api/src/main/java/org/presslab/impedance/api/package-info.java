@@ -5,5 +5,5 @@
  * kelvin, pascals. Plain Java: usable outside OSGi too.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.presslab.impedance.api;

@@ -51,46 +51,88 @@ public final class CnlsFitter implements CircuitFitter {
     @Override
     public FitResult fit(Spectrum spectrum, String circuitString, FitOptions options) {
         Circuit circuit = Circuit.parse(circuitString);
-        Problem pb = new Problem(circuit, spectrum, options);
-        InitialGuess reader = new InitialGuess(spectrum);
+        return coldFit(new Problem(circuit, spectrum, options), spectrum, options);
+    }
 
-        InitialGuess.Reading drtArcs = reader.drtReading(circuit);
+    @Override
+    public List<FitResult> fitSeries(List<Spectrum> spectra, String circuit, FitOptions options, int threads) {
+        return new SeriesFitter(this).fit(spectra, circuit, options, threads);
+    }
+
+    /**
+     * One start from {@code warm} (a neighbour's result); when it does not reach the noise floor,
+     * a cold fit as well, and the better of the two.
+     */
+    FitResult warmFit(Spectrum spectrum, Circuit circuit, FitOptions options, double[] warm) {
+        Problem pb = new Problem(circuit, spectrum, options);
+        Run r = pb.run(pb.applyFixed(warm), options.maxIterations());
+        if (r.converged && pb.relativeReducedChi2(r.p) <= GATE * pb.kkNoiseFloor(spectrum)) {
+            return finish(pb, r, 1, options, new ArrayList<>(List.of("warm start from the neighbouring spectrum's result")));
+        }
+        FitResult cold = coldFit(pb, spectrum, options);
+        if (r.converged && r.chi2 < cold.chiSquare() * (1 - 1e-9)) {
+            return finish(pb, r, cold.starts() + 1, options, new ArrayList<>(List.of("warm start from the neighbouring "
+                    + "spectrum's result; a cold fit, run because the warm one stayed above the noise floor, ended higher")));
+        }
+        return cold.withNote("the warm start from the neighbouring spectrum's result ended "
+                + (r.converged ? String.format(Locale.ROOT, "at chi-square %.4g", r.chi2) : "without converging")
+                + " above the noise floor; this is the cold fit from the automatic guesses");
+    }
+
+    private FitResult coldFit(Problem pb, Spectrum spectrum, FitOptions options) {
+        Circuit circuit = pb.circuit;
+        Blocks blocks = new Blocks(circuit);
+        InitialGuess reader = new InitialGuess(spectrum);
+        InitialGuess.Reading drt = reader.drtReading(circuit);
+        InitialGuess.Reading nyquist = reader.nyquistReading();
         List<double[]> starts = new ArrayList<>();
-        starts.add(pb.applyUserStarts(reader.guess(circuit, drtArcs, 0, 1, Double.NaN)));
+        starts.add(pb.applyUserStarts(reader.guess(circuit, drt, 0, 1, Double.NaN)));
+        // Blocks that are not interchangeable (p(R1,C1) and p(R2-Wo1,C2)) can take the arcs either
+        // way round, and the other way can fit as well or better: that start is always tried.
+        boolean assignmentCheck = options.extraStarts() > 0 && blocks.blocks.size() >= 2 && !blocks.allInterchangeable();
+        if (assignmentCheck) {
+            starts.add(pb.applyFixed(reader.guess(circuit, drt, 1, 1, Double.NaN)));
+        }
         if (options.extraStarts() > 0) {
             // user starting values belong to the first start; the fallback explores automatic ones
-            starts.add(pb.applyFixed(reader.guess(circuit, reader.nyquistReading(), 0, 1, Double.NaN)));
-            double[][] variants = {{1, 1, Double.NaN}, {0, 10, Double.NaN}, {0, 0.1, Double.NaN}, {0, 1, 0.7},
-                {-1, 1, Double.NaN}, {0, 100, 0.85}, {1, 0.1, 0.8}, {0, 0.01, Double.NaN}};
-            for (int k = 0; k < variants.length && starts.size() <= options.extraStarts(); k++) {
-                starts.add(pb.applyFixed(reader.guess(circuit, k % 2 == 0 ? drtArcs : reader.nyquistReading(),
+            if (drt.arcs().size() < blocks.blocks.size()) {
+                starts.add(pb.applyFixed(reader.guess(circuit,
+                        drt.withHighFrequencyFill(blocks.blocks.size(), spectrumMaxHz(spectrum)), 0, 1, Double.NaN)));
+            }
+            starts.add(pb.applyFixed(reader.guess(circuit, nyquist, 0, 1, Double.NaN)));
+            // reassigning arcs among interchangeable blocks only permutes labels: no such starts then
+            boolean shifts = blocks.blocks.size() >= 2 && !blocks.allInterchangeable();
+            double[][] variants = {{0, 10, Double.NaN}, {0, 0.1, Double.NaN}, {1, 1, Double.NaN}, {0, 1, 0.7},
+                {-1, 1, Double.NaN}, {0, 100, 0.85}, {1, 0.1, 0.8}, {0, 0.01, Double.NaN}, {0, 1, 0.95}, {0, 3, 0.8}};
+            int limit = options.extraStarts() + 1 + (assignmentCheck ? 1 : 0);
+            for (int k = 0; k < variants.length && starts.size() < limit; k++) {
+                if (variants[k][0] != 0 && !shifts) {
+                    continue;
+                }
+                starts.add(pb.applyFixed(reader.guess(circuit, k % 2 == 0 ? drt : nyquist,
                         (int) variants[k][0], variants[k][1], variants[k][2])));
             }
         }
 
         Run best = null;
+        Run first = null;
+        Run second = null;
         int tried = 0;
         int sameMinimum = 0;
         double perfect = 1e-24 * pb.targetNorm2();
         double kkFloor = Double.NaN;
-        for (double[] start : starts) {
-            Run r = pb.run(start, options.maxIterations());
+        for (int k = 0; k < starts.size(); k++) {
+            Run r = pb.run(starts.get(k), options.maxIterations());
             tried++;
+            if (k == 0) {
+                first = r;
+            } else if (k == 1 && assignmentCheck) {
+                second = r;
+            }
             if (r.converged && r.chi2 <= perfect) {
                 // the model reproduces the data to rounding: no start can do better
                 best = r;
                 break;
-            }
-            if (tried == 1 && r.converged) {
-                // Gate: a KK-compliant model with many RC elements shows how much of the spectrum is
-                // explainable at all. When the circuit leaves no more unexplained than that, its
-                // misfit is noise and the minimum is the global one; a local minimum leaves
-                // systematic misfit far above the floor. Only then is the multi-start needed.
-                kkFloor = pb.kkNoiseFloor(spectrum);
-                if (pb.relativeReducedChi2(r.p) <= GATE * kkFloor) {
-                    best = r;
-                    break;
-                }
             }
             if (best == null || r.chi2 < best.chi2 * (1 - 1e-9)) {
                 boolean improvedClearly = best != null && r.chi2 < best.chi2 * 0.999;
@@ -99,12 +141,81 @@ public final class CnlsFitter implements CircuitFitter {
             } else if (r.chi2 <= best.chi2 * 1.001) {
                 sameMinimum++;
             }
-            // Stop once two starts agree on the same minimum: further starts only cost time.
-            if (tried >= 2 && best.converged && sameMinimum >= 1) {
+            if (assignmentCheck && k == 0) {
+                continue; // the other assignment runs in any case
+            }
+            if (best.converged) {
+                // Gate: a KK-compliant model with many RC elements shows how much of the spectrum is
+                // explainable at all. When the circuit leaves no more unexplained than that, its
+                // misfit is noise and the minimum is the global one; a local minimum leaves
+                // systematic misfit far above the floor. Only then are more starts needed.
+                if (Double.isNaN(kkFloor)) {
+                    kkFloor = pb.kkNoiseFloor(spectrum);
+                }
+                if (pb.relativeReducedChi2(best.p) <= GATE * kkFloor) {
+                    break;
+                }
+            }
+            // Above the floor (a misspecified model, or a local minimum): stop once three starts
+            // agree on the same minimum; two may share a basin.
+            if (best.converged && sameMinimum >= 2) {
                 break;
             }
         }
-        return pb.result(best, tried);
+        List<String> notes = new ArrayList<>();
+        if (second != null && first.converged && second.converged) {
+            Run other = best == first ? second : best == second ? first : null;
+            double s2 = best.chi2 / Math.max(2 * pb.n - pb.free.length, 1);
+            if (other != null && other.chi2 - best.chi2 < 4 * s2 && !sameAssignment(blocks, pb, other.p, best.p)) {
+                notes.add(String.format(Locale.ROOT, "the arcs assigned to the blocks the other way round fit almost as well "
+                        + "(chi-square %.6g against %.6g, a difference within the noise): %s; the data do not decide "
+                        + "which block holds which arc", other.chi2, best.chi2, Blocks.describe(circuit, other.p)));
+            }
+        }
+        return finish(pb, best, tried, options, notes);
+    }
+
+    private static double spectrumMaxHz(Spectrum s) {
+        double m = 0;
+        for (int i = 0; i < s.size(); i++) {
+            m = Math.max(m, s.frequency(i));
+        }
+        return m;
+    }
+
+    /** Whether two parameter sets put the arcs in the same blocks (apexes within a factor 3). */
+    private static boolean sameAssignment(Blocks blocks, Problem pb, double[] a, double[] b) {
+        for (Circuit.Parallel q : blocks.blocks) {
+            double ta = blocks.timeConstant(q, a);
+            double tb = blocks.timeConstant(q, b);
+            if (Math.abs(Math.log(ta / tb)) > Math.log(3)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Canonical order (when asked), then the result with its notes. */
+    private static FitResult finish(Problem pb, Run best, int tried, FitOptions options, List<String> notes) {
+        Run r = best;
+        if (options.canonicalOrder() && !pb.anyFixedOrStarted()) {
+            Blocks.Ordered o = new Blocks(pb.circuit).canonical(best.p);
+            if (o.note() != null) {
+                r = new Run(o.p(), best.chi2, best.converged, best.iterations);
+                notes.add(0, o.note());
+            }
+        } else if (options.canonicalOrder()) {
+            Blocks.Ordered o = new Blocks(pb.circuit).canonical(best.p);
+            if (o.note() != null) {
+                notes.add(0, "interchangeable blocks left in the optimiser's order because parameters are fixed or "
+                        + "started by name: " + o.note().replace(" put in order", " would be put in order"));
+            }
+        }
+        FitResult res = pb.result(r, tried);
+        for (String n : notes) {
+            res = res.withNote(n);
+        }
+        return res;
     }
 
     /** How far above the Lin-KK noise floor a fit may be and still count as the global minimum. */
@@ -148,6 +259,7 @@ public final class CnlsFitter implements CircuitFitter {
         final boolean[] isFixed;
         final Double[] userStart;
         final Weighting weighting;
+        final boolean constrained;
 
         Problem(Circuit circuit, Spectrum s, FitOptions o) {
             this.circuit = circuit;
@@ -236,6 +348,7 @@ public final class CnlsFitter implements CircuitFitter {
                     fr.add(k);
                 }
             }
+            constrained = !byName.isEmpty();
             free = fr.stream().mapToInt(Integer::intValue).toArray();
             if (free.length == 0) {
                 throw new IllegalArgumentException("every parameter of " + circuit.circuit() + " is fixed: nothing to fit");
@@ -293,6 +406,11 @@ public final class CnlsFitter implements CircuitFitter {
                 s += t * t;
             }
             return s;
+        }
+
+        /** Whether the user fixed, started or bounded any parameter by name (then names carry meaning). */
+        boolean anyFixedOrStarted() {
+            return constrained;
         }
 
         double[] applyFixed(double[] guess) {

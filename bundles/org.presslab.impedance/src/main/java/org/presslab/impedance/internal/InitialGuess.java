@@ -19,6 +19,27 @@ final class InitialGuess {
     /** One arc read from the data. */
     /** What a guess is built from: arcs (high to low frequency) and the series resistance. */
     record Reading(List<Arc> arcs, double rSeries) {
+
+        /**
+         * With fewer arcs than blocks, the missing ones put above the highest detected arc
+         * instead of below the lowest: a small, depressed bulk arc next to a large one can hide
+         * in the high-frequency intercept, and then the series resistance holds it too.
+         */
+        Reading withHighFrequencyFill(int blocks, double fMax) {
+            int missing = blocks - arcs.size();
+            if (missing <= 0) {
+                return this;
+            }
+            double top = arcs.isEmpty() ? Math.sqrt(fMax) : arcs.get(0).apexHz();
+            List<Arc> out = new ArrayList<>();
+            double r = rSeries / (missing + 1);
+            for (int k = missing; k >= 1; k--) {
+                double fk = top * Math.pow(fMax / top, k / (missing + 1.0));
+                out.add(new Arc(r, fk, 0, 0.8, r));
+            }
+            out.addAll(arcs);
+            return new Reading(out, r);
+        }
     }
 
     record Arc(double diameter, double apexHz, double height, double alpha, double weight) {
