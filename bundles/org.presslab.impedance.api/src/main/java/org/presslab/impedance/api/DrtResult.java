@@ -16,13 +16,27 @@ import java.util.List;
  * @param frequency frequencies, hertz
  * @param residualReal relative real residuals (Z - Z_DRT)/|Z|
  * @param residualImag relative imaginary residuals
+ * @param seriesCapacitance series capacitance, farads ({@code +Infinity} when not modelled or
+ *        not needed: no blocking behaviour)
+ * @param warnings plain-language problems of the computation, e.g. the non-negative solver
+ *        stopping at its iteration limit for some lambda
+ * @since 1.1 (seriesCapacitance, warnings)
  */
 public record DrtResult(double[] tau, double[] gamma, double rInf, double inductance, double lambda,
         DrtOptions.LambdaMethod lambdaMethod, List<DrtPeak> peaks, double[] frequency, double[] residualReal,
-        double[] residualImag) {
+        double[] residualImag, double seriesCapacitance, List<String> warnings) {
 
     public DrtResult {
         peaks = List.copyOf(peaks);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without series capacitance and warnings (the 1.0 constructor). */
+    public DrtResult(double[] tau, double[] gamma, double rInf, double inductance, double lambda,
+            DrtOptions.LambdaMethod lambdaMethod, List<DrtPeak> peaks, double[] frequency, double[] residualReal,
+            double[] residualImag) {
+        this(tau, gamma, rInf, inductance, lambda, lambdaMethod, peaks, frequency, residualReal, residualImag,
+                Double.POSITIVE_INFINITY, List.of());
     }
 
     /** Total polarisation resistance: integral of gamma over ln tau. */

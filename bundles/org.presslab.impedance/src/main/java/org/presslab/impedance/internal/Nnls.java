@@ -54,6 +54,19 @@ public final class Nnls {
      * form the initial passive set. Null starts from zero.
      */
     public static double[] solveNormal(double[][] q, double[] c, double[] x0) {
+        return solveChecked(q, c, x0).x();
+    }
+
+    /** A solution and whether the active-set iteration finished (KKT met) within its limit. */
+    public record Solution(double[] x, boolean converged, int outerIterations) {
+    }
+
+    /**
+     * As {@link #solveNormal(double[][], double[], double[])}, telling whether the active-set
+     * iteration met the optimality conditions within its limit of 3n + 10 outer iterations; when
+     * not, x is the last feasible point (callers must report it, not use it silently).
+     */
+    public static Solution solveChecked(double[][] q, double[] c, double[] x0) {
         int n = c.length;
         if (q.length != n || q[0].length != n) {
             throw new IllegalArgumentException("Q must be " + n + "x" + n);
@@ -86,6 +99,7 @@ public final class Nnls {
         double[] w = c.clone();
         int outer = 0;
         int maxOuter = 3 * n + 10;
+        boolean done = false;
         while (outer++ < maxOuter) {
             if (!warm) {
                 int t = -1;
@@ -97,6 +111,7 @@ public final class Nnls {
                     }
                 }
                 if (t < 0) {
+                    done = true;
                     break;
                 }
                 passive[t] = true;
@@ -167,7 +182,14 @@ public final class Nnls {
                 w[i] = v;
             }
         }
-        return x;
+        if (!done) {
+            // the limit was reached: done only if no inactive variable still has a positive gradient
+            done = true;
+            for (int j = 0; j < n; j++) {
+                done &= passive[j] || w[j] <= wTol;
+            }
+        }
+        return new Solution(x, done, outer);
     }
 
     /** Unconstrained solution on the passive set (Cholesky with a tiny ridge on breakdown), zero elsewhere. */

@@ -21,7 +21,15 @@ import org.presslab.impedance.api.Spectrum;
  * {@code ||A x - b||^2 + lambda ||D x||^2} with x >= 0 (Lawson-Hanson NNLS) and D the
  * first-difference operator on gamma (smoothness). lambda is given, or chosen by generalised
  * cross-validation (GCV, trace of the linear smoother) or by the corner of the L-curve
- * (maximum curvature), over a grid of 1e-7..10 with half-decade steps.
+ * (maximum curvature), over a grid of 1e-7..10 with half-decade steps (17 values).
+ *
+ * <p>Optionally a series capacitance column (blocking electrodes). The difference operator has
+ * a null space (a constant gamma), so {@code D^T D} alone is singular; a ridge of
+ * {@value #RIDGE} on the gamma diagonal makes {@code A^T A + lambda D^T D} positive definite for
+ * the GCV trace at every lambda. At that size it changes gamma by far less than the noise (tested:
+ * an analytic ZARC is recovered the same with and without it). An earlier 1e-2 ridge pulled
+ * every gamma towards zero by a visible amount. The non-negative solver's non-convergence
+ * (iteration limit) is reported in the result's warnings.
  */
 @Component(service = DrtAnalyzer.class)
 public final class TikhonovDrt implements DrtAnalyzer {
@@ -29,11 +37,14 @@ public final class TikhonovDrt implements DrtAnalyzer {
     private static final double[] LAMBDAS;
 
     static {
-        LAMBDAS = new double[18];
+        LAMBDAS = new double[17];
         for (int i = 0; i < LAMBDAS.length; i++) {
             LAMBDAS[i] = Math.pow(10, -7 + 0.5 * i);
         }
     }
+
+    /** Ridge on the gamma diagonal, relative to the difference penalty. */
+    static final double RIDGE = 1e-6;
 
     @Override
     public DrtResult analyze(Spectrum s, DrtOptions o) {
@@ -54,8 +65,10 @@ public final class TikhonovDrt implements DrtAnalyzer {
             tau[k] = tMin * Math.pow(tMax / tMin, k / (double) (m - 1));
         }
         double dln = Math.log(tau[1] / tau[0]);
-        int off = o.inductance() ? 2 : 1;
+        int off = (o.inductance() ? 2 : 1) + (o.seriesCapacitance() ? 1 : 0);
+        int cCol = o.seriesCapacitance() ? off - 1 : -1;
         int cols = m + off;
+        double wMin = 2 * Math.PI * fMin;
         double lScale = zScale / (2 * Math.PI * fMax);
         double[][] a = new double[2 * n][cols];
         double[] b = new double[2 * n];
@@ -65,6 +78,10 @@ public final class TikhonovDrt implements DrtAnalyzer {
             a[i][0] = g * zScale;
             if (o.inductance()) {
                 a[n + i][1] = g * w * lScale;
+            }
+            if (cCol > 0) {
+                // coefficient x: Z_C = -j x zScale wMin / w, so C = 1 / (x zScale wMin)
+                a[n + i][cCol] = -g * zScale * wMin / w;
             }
             for (int k = 0; k < m; k++) {
                 double x = w * tau[k];
@@ -99,15 +116,17 @@ public final class TikhonovDrt implements DrtAnalyzer {
             dtd[i + 1][i] -= 1;
         }
         for (int k = 0; k < m; k++) {
-            dtd[off + k][off + k] += 1e-2;
+            dtd[off + k][off + k] += RIDGE;
         }
+        List<String> warnings = new ArrayList<>();
+        int[] unconverged = {0};
 
         double lambda;
         LambdaMethod method = o.lambdaMethod();
         double[] x;
         if (method == LambdaMethod.GIVEN) {
             lambda = o.lambda();
-            x = Nnls.solveNormal(regularised(ata, dtd, lambda), atb);
+            x = solve(regularised(ata, dtd, lambda), atb, null, unconverged);
         } else {
             double bestScore = Double.POSITIVE_INFINITY;
             double[] bestX = null;
@@ -120,7 +139,7 @@ public final class TikhonovDrt implements DrtAnalyzer {
                 double lam = LAMBDAS[li];
                 double[][] qm = regularised(ata, dtd, lam);
                 // from smooth to sharp, each solve warm-started from the previous lambda's solution
-                double[] xl = Nnls.solveNormal(qm, atb, prev);
+                double[] xl = solve(qm, atb, prev, unconverged);
                 prev = xl;
                 xs[li] = xl;
                 double res = residualNorm2(a, b, xl);
@@ -152,7 +171,13 @@ public final class TikhonovDrt implements DrtAnalyzer {
             lambda = bestL;
             x = bestX;
         }
+        if (unconverged[0] > 0) {
+            warnings.add("the non-negative least-squares solver stopped at its iteration limit for " + unconverged[0]
+                    + (method == LambdaMethod.GIVEN ? " (the given) lambda" : " of " + LAMBDAS.length + " lambdas")
+                    + "; gamma may not be the regularised optimum");
+        }
         double rInf = x[0] * zScale;
+        double cSeries = cCol > 0 && x[cCol] > 0 ? 1 / (x[cCol] * zScale * wMin) : Double.POSITIVE_INFINITY;
         double ind = o.inductance() ? x[1] * lScale : 0;
         double[] gamma = new double[m];
         for (int k = 0; k < m; k++) {
@@ -164,7 +189,7 @@ public final class TikhonovDrt implements DrtAnalyzer {
         for (int i = 0; i < n; i++) {
             double w = 2 * Math.PI * s.frequency(i);
             double zr = rInf;
-            double zi = w * ind;
+            double zi = w * ind - (Double.isInfinite(cSeries) ? 0 : 1 / (w * cSeries));
             for (int k = 0; k < m; k++) {
                 double xk = w * tau[k];
                 double d = 1 + xk * xk;
@@ -175,7 +200,15 @@ public final class TikhonovDrt implements DrtAnalyzer {
             ri[i] = (s.imag(i) - zi) / s.modulus(i);
             f[i] = s.frequency(i);
         }
-        return new DrtResult(tau, gamma, rInf, ind, lambda, method, peaks(tau, gamma, dln), f, rr, ri);
+        return new DrtResult(tau, gamma, rInf, ind, lambda, method, peaks(tau, gamma, dln), f, rr, ri, cSeries, warnings);
+    }
+
+    private static double[] solve(double[][] q, double[] c, double[] x0, int[] unconverged) {
+        Nnls.Solution sol = Nnls.solveChecked(q, c, x0);
+        if (!sol.converged()) {
+            unconverged[0]++;
+        }
+        return sol.x();
     }
 
     private static double[][] regularised(double[][] ata, double[][] dtd, double lambda) {
