@@ -97,6 +97,35 @@ class EisCommandsTest {
     }
 
     @Test
+    void fitOverAFolderFitsEverySpectrumAsASeries() throws Exception {
+        CnlsFitter fitter = new CnlsFitter();
+        Path series = Files.createDirectory(dir.resolve("series"));
+        double[] f = new double[41];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = Math.pow(10, 6 - i * 0.15);
+        }
+        for (int k = 0; k < 5; k++) {
+            Spectrum s = fitter.parse("R0-p(R1,C1)").simulate(f, new double[] {10, 100 + 10 * k, 1e-6});
+            StringBuilder csv = new StringBuilder();
+            for (int i = 0; i < s.size(); i++) {
+                csv.append(String.format(Locale.ROOT, "%.10e,%.10e,%.10e%n", s.frequency(i), s.real(i), s.imag(i)));
+            }
+            Files.writeString(series.resolve("t" + k + ".csv"), csv.toString());
+        }
+        EisFitCommand c = wire(new EisFitCommand());
+        c.fitter = fitter;
+        c.file = series.toString();
+        c.circuit = "R0-p(R1,C1)";
+        c.threads = 2;
+        c.execute();
+        for (int k = 0; k < 5; k++) {
+            assertEquals(100 + 10 * k, Double.parseDouble(cells("t" + k + ".csv")[2]), 1e-2, output());
+        }
+        assertTrue(output().contains("5 spectra from 5 files"), output());
+        assertEquals("warm", cells("t1.csv")[5], output());
+    }
+
+    @Test
     void fixedParameterStaysFixed() throws Exception {
         EisFitCommand c = wire(new EisFitCommand());
         c.fitter = new CnlsFitter();
