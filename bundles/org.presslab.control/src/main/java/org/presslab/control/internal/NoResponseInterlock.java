@@ -13,9 +13,9 @@ import org.presslab.control.api.InterlockKind;
  * <li>during the approach, a platen that stops moving (over 2 s it moves less than a quarter of its
  * average approach speed: it has met the stack) while the reading shows no force means the sensor does
  * not see the load;</li>
- * <li>in closed loop, the measured pressure must follow the ramped setpoint: a deviation of more than
- * max(0.5 MPa, 5 % of the setpoint) may last at most {@code 2·deviation/deviceRate + 1 s} (1..10 s),
- * where deviceRate is the device's maximum force rate on the cell.</li>
+ * <li>in closed loop, a measured pressure more than max(0.5 MPa, 5 % of the target) from the target
+ * must move (by {@value #PROGRESS_PA} Pa, either way) within {@code 2·deviation/deviceRate + 1 s}
+ * (1..10 s), where deviceRate is the device's maximum rate on the cell.</li>
  * </ul>
  */
 final class NoResponseInterlock extends Interlock {
@@ -29,7 +29,11 @@ final class NoResponseInterlock extends Interlock {
     /** Approach travel needed before "stopped" is judged (position noise), m. */
     static final double MIN_MOVING_M = 10e-6;
 
+    /** A pressure that moves by this much (either way) is a plant that answers. */
+    static final double PROGRESS_PA = 0.25e6;
+
     private long deviationSince = Long.MIN_VALUE;
+    private double referencePa = Double.NaN;
     private long approachSeen = Long.MIN_VALUE;
     private volatile double limitS = Double.NaN;
 
@@ -90,32 +94,36 @@ final class NoResponseInterlock extends Interlock {
             }
             return null;
         }
-        double sp = v.setpointPa();
-        if (!Double.isFinite(sp)) {
+        // Closed loop: far from the target and the measured pressure does not move. The setpoint itself cannot
+        // be the reference: after a vent the loop restarts it from the measurement, which would hide a sensor
+        // that shows nothing.
+        double target = v.targetPa();
+        if (!Double.isFinite(target)) {
             return null;
         }
-        double deviation = sp - o.pressurePa();
-        double bound = Math.max(MIN_DEVIATION_PA, 0.05 * Math.abs(sp));
+        double p = o.pressurePa();
+        double bound = Math.max(MIN_DEVIATION_PA, 0.05 * Math.abs(target));
         double rate = o.binding().maxRatePaPerS;
         if (!(rate > 0) || Double.isInfinite(rate)) {
             rate = UNKNOWN_RATE_PA_PER_S;
         }
         double allowed = Math.min(10, Math.max(1, 2 * bound / rate + 1));
         limitS = allowed;
-        if (Math.abs(deviation) <= bound) {
+        if (Math.abs(target - p) <= bound) {
             deviationSince = Long.MIN_VALUE;
             value = 0;
             return null;
         }
-        if (deviationSince == Long.MIN_VALUE) {
+        if (deviationSince == Long.MIN_VALUE || Math.abs(p - referencePa) >= PROGRESS_PA) {
             deviationSince = o.now();
+            referencePa = p;
         }
         double lasting = (o.now() - deviationSince) / 1e9;
         value = lasting;
         if (lasting > allowed) {
-            return violation(String.format(Locale.ROOT, "pressure %.3f MPa has not followed the setpoint %.3f MPa for %.2f s (limit %.2f s"
-                    + " from the device's rate %.2f MPa/s): press not responding or sensor stuck", o.pressurePa() / 1e6, sp / 1e6,
-                    lasting, allowed, rate / 1e6), lasting, allowed);
+            return violation(String.format(Locale.ROOT, "pressure stuck at %.3f MPa, %.3f MPa from the target %.3f MPa, for %.2f s"
+                    + " (limit %.2f s from the device's rate %.2f MPa/s): press not responding or sensor stuck", p / 1e6,
+                    Math.abs(target - p) / 1e6, target / 1e6, lasting, allowed, rate / 1e6), lasting, allowed);
         }
         return null;
     }
