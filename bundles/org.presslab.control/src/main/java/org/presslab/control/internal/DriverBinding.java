@@ -146,6 +146,13 @@ final class DriverBinding {
         } else if (g > 0) {
             mr = g;
         }
+        double stated = actuator == null ? Double.NaN : actuator.maxPressureRatePaPerS();
+        if (stated > 0 && Double.isFinite(stated)) {
+            double onCell = source == PressureSource.VESSEL ? stated : source == PressureSource.LINE ? stated * lineFactor : Double.NaN;
+            if (onCell > 0 && onCell < mr) {
+                mr = onCell;
+            }
+        }
         maxRatePaPerS = mr;
         identity = identityOf(info, id);
     }

@@ -508,4 +508,44 @@ class SafetyFaultsTest {
             assertNull(h.station.trip());
         }
     }
+
+    // Item 15. Before: on the isostatic press (pump about 1.25 MPa/s) a ramp at 5 MPa/s was accepted and the station
+    // showed HOLDING at 40 MPa with the setpoint at 100 MPa for 50 s; status printed the output without a unit.
+    @Test
+    void item15ARateTheDeviceCannotFollowIsRefusedAndTheStateFollowsThePlant() throws Exception {
+        try (Harness h = new Harness(Harness.settings("sim-iso-1").fixtureRatingMPa(300))) {
+            SimulatedDevice iso = SimulatedDevices.isostaticPress(h.time, "sim-iso-1", 3);
+            h.bind(iso);
+            h.run(0.5);
+            double deviceRate = h.station.binding().maxRatePaPerS;
+            assertTrue(Double.isFinite(deviceRate) && deviceRate < 5e6, "the device states what its pump can do: " + deviceRate);
+            CommandRefusedException ex = assertThrows(CommandRefusedException.class, () -> h.station.ramp(100e6, 5e6));
+            assertTrue(ex.getMessage().contains("what driver 'sim-iso-1' can follow"), ex.getMessage());
+            double ok = 0.5 * deviceRate;
+            h.station.ramp(20e6, ok);
+            boolean sawHoldingFar = false;
+            boolean sawSettlingOrRamping = false;
+            for (int i = 0; i < 2000; i++) {
+                h.run(0.05);
+                var st = h.station.status();
+                double truePa = iso.plantState().cellPressurePa();
+                if (st.state() == StationState.HOLDING && Math.abs(truePa - 20e6) > 0.3e6) {
+                    sawHoldingFar = true;
+                }
+                if (st.state() == StationState.RAMPING || st.state() == StationState.SETTLING) {
+                    sawSettlingOrRamping = true;
+                }
+                if (st.state() == StationState.HOLDING && i > 100) {
+                    break;
+                }
+            }
+            assertTrue(sawSettlingOrRamping);
+            assertFalse(sawHoldingFar, "HOLDING only once the plant is within tolerance");
+            assertEquals(StationState.HOLDING, h.station.status().state());
+            assertNull(h.station.trip());
+            assertEquals("Pa", h.station.status().outputUnit(), "the output carries its unit (a vessel pressure setpoint)");
+            FIGURES.add(String.format("item 15 isostatic press: device rate %.2f MPa/s stated; 5 MPa/s refused; ramp at %.2f MPa/s held"
+                    + " only once within tolerance", deviceRate / 1e6, ok / 1e6));
+        }
+    }
 }

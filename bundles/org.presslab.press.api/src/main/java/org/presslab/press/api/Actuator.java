@@ -39,4 +39,16 @@ public interface Actuator {
     default Optional<ActuatorModel> model() {
         return Optional.empty();
     }
+
+    /**
+     * The fastest the device can raise the pressure it measures and commands (the line pressure of a
+     * hydraulic press, the vessel pressure of an isostatic press), Pa/s, at full output; NaN when unknown.
+     * Control refuses ramps the device cannot follow. Devices that state a force rate in
+     * {@link DeviceInfo#maxForceRateNps()} need not implement this.
+     *
+     * @since 1.1
+     */
+    default double maxPressureRatePaPerS() {
+        return Double.NaN;
+    }
 }

@@ -219,6 +219,12 @@ final class IsostaticPressDevice extends SimDevice {
         return Set.of(SafeAction.HOLD, SafeAction.VENT, SafeAction.STOP);
     }
 
+    /** The pump at full output into the vessel's compliance: Q / (V/β). */
+    @Override
+    protected double maxPressureRatePaPerS() {
+        return v.pumpFlowM3s() / compliance;
+    }
+
     @Override
     protected Optional<ActuatorModel> actuatorModel() {
         return Optional.empty(); // force is not the controlled quantity here; use PRESSURE_SETPOINT

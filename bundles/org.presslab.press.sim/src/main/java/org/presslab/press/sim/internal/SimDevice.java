@@ -505,12 +505,22 @@ abstract class SimDevice implements SimulatedDevice {
 
     // ---- actuator ------------------------------------------------------------------------
 
+    /** The fastest pressure rise at full output, Pa/s (line or vessel); NaN where the device states a force rate instead. */
+    protected double maxPressureRatePaPerS() {
+        return Double.NaN;
+    }
+
     /** The actuator view; only subclasses that actuate expose it. */
     protected final Actuator newActuator() {
         return new Actuator() {
             @Override
             public Set<ActuationMode> modes() {
                 return actuationModes();
+            }
+
+            @Override
+            public double maxPressureRatePaPerS() {
+                return SimDevice.this.maxPressureRatePaPerS();
             }
 
             @Override
