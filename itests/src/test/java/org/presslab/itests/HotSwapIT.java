@@ -60,7 +60,7 @@ public class HotSwapIT extends PresslabTestSupport {
         Station cell1 = station("cell1", 30_000);
         assertTrue("cell1 binds sim-press-1: " + cell1.status(),
                 waitFor(() -> cell1.status().state() != StationState.NO_DRIVER, 15_000));
-        resetBootStall(cell1);
+        assertNotTrippedAtBoot(cell1);
         double loopPeriodMs = 1000.0 / cell1.config().loopRateHz();
 
         List<StationEvent> events = new CopyOnWriteArrayList<>();

@@ -119,7 +119,7 @@ public class PlatformIT extends PresslabTestSupport {
         Station cell1 = station("cell1", 30_000);
         assertTrue(waitFor(() -> cell1.status().state() != StationState.NO_DRIVER, 15_000));
 
-        resetBootStall(cell1);
+        assertNotTrippedAtBoot(cell1);
         CommandResult list = shell("station:list");
         assertTrue(list.toString(), list.ok() && list.output().contains("cell1"));
         CommandResult presses = shell("press:list");

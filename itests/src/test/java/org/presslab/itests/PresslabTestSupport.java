@@ -142,18 +142,13 @@ public abstract class PresslabTestSupport {
     }
 
     /**
-     * Clears a CONTROL_LOOP_STALLED trip latched while the container booted on a loaded machine (the
-     * watchdog trips when the loop thread is not scheduled for 100 ms), through the operator's command.
-     * Any other trip is left alone, so the test sees it.
+     * A station must come up untripped, also on a loaded machine: short scheduling gaps of the loop hold
+     * and resume without latching (issue 8), so no test resets a boot-time trip to get past it any more.
      */
-    protected void resetBootStall(Station s) {
+    protected void assertNotTrippedAtBoot(Station s) {
         org.presslab.control.api.Trip trip = s.status().trip();
-        if (trip != null && trip.interlock().name().equals("CONTROL_LOOP_STALLED")) {
-            System.out.printf("[presslab-itests] %s was tripped at boot (%s); station:reset%n", s.id(), trip.message());
-            CommandResult reset = shell("station:reset " + s.id());
-            if (!reset.ok()) {
-                throw new AssertionError("station:reset " + s.id() + " failed: " + reset);
-            }
+        if (trip != null) {
+            throw new AssertionError(s.id() + " was tripped at boot: " + trip.interlock() + ": " + trip.message());
         }
     }
 

@@ -161,7 +161,7 @@ public class RuntimeConfigIT extends PresslabTestSupport {
         Station cell1 = station("cell1", 30_000);
         assertTrue("cell1 binds sim-press-1: " + cell1.status(),
                 waitFor(() -> "sim-press-1".equals(cell1.status().driverId()), 15_000));
-        resetBootStall(cell1);
+        assertNotTrippedAtBoot(cell1);
         return cell1;
     }
 
