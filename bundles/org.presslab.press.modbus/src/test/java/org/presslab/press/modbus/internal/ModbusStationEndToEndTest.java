@@ -47,7 +47,7 @@ class ModbusStationEndToEndTest {
                 // Stale watchdog 1 s: one failed transaction already costs 3 tries × 100 ms here, and a CI run
                 // on 2 shared cores starved the poll thread past 0.5 s once (trip before the recipe started).
                 // The stale interlock itself is tested on virtual time in control and in ModbusDriverPtyTest.
-                .maxRateMPaPerS(40).defaultRateMPaPerS(10).staleTimeoutS(1.0).build(), rig.time);
+                .maxRateMPaPerS(20).defaultRateMPaPerS(10).staleTimeoutS(1.0).build(), rig.time);
         // what the DS component does: the driver service leaves with the port and comes back with it
         driver.onAvailability(up -> {
             if (up) {
@@ -92,7 +92,7 @@ class ModbusStationEndToEndTest {
         List<RecipeStep> steps = new ArrayList<>();
         for (RecipeStep s : r.steps()) {
             if (s instanceof RecipeStep.Ramp x) {
-                steps.add(new RecipeStep.Ramp(x.targetPa(), 25e6, Math.max(x.tolerancePa(), 0.5e6), x.conditions()));
+                steps.add(new RecipeStep.Ramp(x.targetPa(), 20e6, Math.max(x.tolerancePa(), 0.5e6), x.conditions()));
             } else if (s instanceof RecipeStep.Dwell x) {
                 steps.add(new RecipeStep.Dwell(Math.min(x.durationS(), 1.5), x.conditions()));
             } else if (s instanceof RecipeStep.Release x) {
