@@ -145,21 +145,13 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
 
     final SafetySupervisor supervisor;
     final SampleRing ring = new SampleRing(8192);
-    private final ConcurrentLinkedQueue<StationEvent> pendingEvents = new ConcurrentLinkedQueue<>();
-    private final CopyOnWriteArrayList<ListenerChannel> listeners = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<StationSample> history = new ArrayDeque<>();
-    private volatile int historyCapacity;
-    private volatile BiConsumer<String, Map<String, Object>> eventPoster;
-    private long lastPostedSampleNanos = Long.MIN_VALUE;
-    private long lastReportedDrops;
+    private final StationDispatcher dispatcher;
 
     private volatile long lastTickNanos;
     private long ticksInWindow;
     private long windowStartNanos;
     volatile double achievedRateHz = Double.NaN;
 
-    private final long epochNanos0;
-    private final Instant epoch0;
 
     volatile Scheduled loopTask;
     private volatile Scheduled supervisorTask;
@@ -183,12 +175,10 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         this.time = time;
         this.periodNanos = settings.loopPeriodNanos();
         this.dt = periodNanos / 1e9;
-        this.historyCapacity = capacity(settings);
+        this.dispatcher = new StationDispatcher(settings.config().id(), time, ring, capacity(settings));
         this.safety = new SafeStateActor(cfg.id(), settings.safeStateTimeoutS, this::event);
         this.latch = new TripLatch(new LatchStore(latchFolder, cfg.id()));
         this.supervisor = new SafetySupervisor(this);
-        this.epochNanos0 = time.nanoTime();
-        this.epoch0 = time.now();
         Trip restored = latch.get();
         if (restored != null) {
             state = restored.interlock() == InterlockKind.EMERGENCY_STOP ? StationState.EMERGENCY_STOPPED : StationState.TRIPPED;
@@ -251,10 +241,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
             }
         }
         dispatch();
-        for (ListenerChannel c : listeners) {
-            c.close();
-        }
-        listeners.clear();
+        dispatcher.closeListeners();
 
     }
 
@@ -1261,7 +1248,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
             StationSettings old = settings;
             settings = next;
             cfg = next.config();
-            historyCapacity = capacity(next);
+            dispatcher.setHistoryCapacity(capacity(next));
             safety.setTimeoutS(next.safeStateTimeoutS);
             configProblem = null;
             DriverBinding b = binding;
@@ -1481,16 +1468,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
 
     @Override
     public List<StationSample> history(double seconds) {
-        long from = time.nanoTime() - TimeSource.seconds(seconds);
-        List<StationSample> out = new ArrayList<>();
-        synchronized (history) {
-            for (StationSample s : history) {
-                if (s.timeNanos() >= from) {
-                    out.add(s);
-                }
-            }
-        }
-        return out;
+        return dispatcher.history(seconds);
     }
 
     // ------------------------------------------------------------------ recipes
@@ -1572,114 +1550,33 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         }
     }
 
-    // ------------------------------------------------------------------ events and dispatch
+    // ------------------------------------------------------------------ events and dispatch (StationDispatcher)
 
     @Override
     public void event(StationEventType type, String msg, Map<String, Object> props) {
-        pendingEvents.add(new StationEvent(cfg.id(), time.now(), type, msg, props));
-        if (type == StationEventType.INTERLOCK_TRIPPED || type == StationEventType.DRIVER_LOST
-                || type == StationEventType.COMMAND_REFUSED || type == StationEventType.LOOP_LATE
-                || type == StationEventType.SAFE_STATE_ESCALATED || type == StationEventType.CONFIGURATION_CHANGED
-                || type == StationEventType.DEVICE_CHANGED) {
-            LOG.info("Station '{}' {}: {}", cfg.id(), type, msg);
-        } else {
-            LOG.debug("Station '{}' {}: {}", cfg.id(), type, msg);
-        }
+        dispatcher.event(type, msg, props);
     }
 
     public void addListener(StationListener l) {
-        ListenerChannel c = new ListenerChannel(l, cfg.id(), time);
-        listeners.add(c);
+        dispatcher.addListener(l);
     }
 
     public void removeListener(StationListener l) {
-        for (ListenerChannel c : listeners) {
-            if (c.listener == l) {
-                listeners.remove(c);
-                c.close();
-            }
-        }
+        dispatcher.removeListener(l);
     }
 
     /** Where EventAdmin events go (topic, properties); null for none. */
     public void setEventPoster(BiConsumer<String, Map<String, Object>> poster) {
-        this.eventPoster = poster;
+        dispatcher.setEventPoster(poster);
     }
 
     /** Samples dropped for listeners and by the ring (a slow dispatcher). */
     public long droppedSamples() {
-        long n = ring.dropped();
-        for (ListenerChannel c : listeners) {
-            n += c.dropped();
-        }
-        return n;
+        return dispatcher.droppedSamples();
     }
 
-    private final StationState[] states = StationState.values();
-    private final Quality[] qualities = Quality.values();
-
-    /** Dispatcher schedule: ring to samples, history, listeners and EventAdmin; then events. */
     void dispatch() {
-        StationEvent e;
-        List<StationEvent> events = new ArrayList<>();
-        while ((e = pendingEvents.poll()) != null) {
-            events.add(e);
-        }
-        // Events first: a trip event must not wait behind a batch of samples.
-        for (StationEvent ev : events) {
-            for (ListenerChannel c : listeners) {
-                c.offerEvent(ev);
-            }
-            BiConsumer<String, Map<String, Object>> poster = eventPoster;
-            if (poster != null) {
-                Map<String, Object> props = new HashMap<>(ev.properties());
-                props.put("station.id", ev.stationId());
-                props.put("type", ev.type().name());
-                props.put("message", ev.message());
-                props.put("timestamp", ev.time().toEpochMilli());
-                poster.accept(org.presslab.control.api.StationTopics.EVENT, props);
-            }
-        }
-        ring.drain(this::deliverSample);
-        long drops = droppedSamples();
-        if (drops > lastReportedDrops + 1000) {
-            lastReportedDrops = drops;
-            event(StationEventType.SAMPLES_DROPPED, drops + " samples dropped for slow consumers", Map.of("dropped", drops));
-        }
-    }
-
-    private void deliverSample(long t, double p, double f, double sp, double out, double temp, double pos, int st, int q,
-            boolean g) {
-        StationSample s = new StationSample(cfg.id(), t, epoch0.plusNanos(t - epochNanos0), p, f, sp, out, temp,
-                states[st], qualities[q], g);
-        synchronized (history) {
-            if (historyCapacity > 0) {
-                if (history.size() >= historyCapacity) {
-                    history.pollFirst();
-                }
-                history.addLast(s);
-            }
-        }
-        for (ListenerChannel c : listeners) {
-            c.offerSample(s);
-        }
-        BiConsumer<String, Map<String, Object>> poster = eventPoster;
-        long minGap = Math.round(1e9 / org.presslab.control.api.StationTopics.SAMPLE_RATE_HZ);
-        if (poster != null && t - lastPostedSampleNanos >= minGap) {
-            lastPostedSampleNanos = t;
-            Map<String, Object> props = new HashMap<>();
-            props.put("station.id", cfg.id());
-            props.put("timestamp", s.time().toEpochMilli());
-            props.put("pressurePa", p);
-            props.put("forceN", f);
-            props.put("setpointPa", sp);
-            props.put("output", out);
-            props.put("temperatureK", temp);
-            props.put("state", s.state().name());
-            props.put("quality", s.quality().name());
-            props.put("gap", g);
-            poster.accept(org.presslab.control.api.StationTopics.SAMPLE, props);
-        }
+        dispatcher.dispatch();
     }
 
     static String fmt(double v) {
