@@ -98,6 +98,27 @@ public final class HydraulicPressComponent extends SimDriverComponent {
         @AttributeDefinition(description = "Pump/valve time constant, ms")
         double actuatorTimeConstantMs() default 20;
 
+        @AttributeDefinition(description = "Load cell zero offset after the tare, N (0 = ideal zero)")
+        double loadCellOffsetN() default 0;
+
+        @AttributeDefinition(description = "Load cell zero drift, N per hour, linear from the driver's start (0 = none)")
+        double loadCellDriftNPerH() default 0;
+
+        @AttributeDefinition(description = "Flows the reported feed-forward model assumes, × the true ones (1 = exact model)")
+        double modelFlowFactor() default 1;
+
+        @AttributeDefinition(description = "Report a feed-forward model (false: none, as with Modbus and ASCII drivers)")
+        boolean reportModel() default true;
+
+        @AttributeDefinition(description = "Coulomb friction of the ram seals, N (0 = none)")
+        double sealFrictionN() default 0;
+
+        @AttributeDefinition(description = "Pump and valve deadband, fraction of full output in [0, 0.99) (0 = none)")
+        double valveDeadband() default 0;
+
+        @AttributeDefinition(description = "Ram and platen mass, kg (0 = quasi-static ram)")
+        double ramMassKg() default 0;
+
         @AttributeDefinition(description = "Restore the plant state saved at the last deactivation when at most "
                 + "this old, s (0 = never; the press then comes back unloaded)")
         long restoreMaxAgeS() default 3600;
@@ -119,6 +140,10 @@ public final class HydraulicPressComponent extends SimDriverComponent {
         Specs.hydraulics(PID, s, c.ratedForceKN(), c.ramDiameterMm(), c.pumpFlowMm3s(), c.oilVolumeCm3(),
                 c.oilBulkModulusMPa(), c.frameStiffnessKNmm(), c.reliefPressureMPa(), c.commandDelayMs(),
                 c.actuatorTimeConstantMs());
+        // realism and plant mismatch (1.2); the defaults keep the ideal press of 1.1, SimSpec.validate checks each
+        s.loadCell().offset(c.loadCellOffsetN()).driftPerS(c.loadCellDriftNPerH() / 3600);
+        s.hydraulics().modelFlowFactor(c.modelFlowFactor()).reportModel(c.reportModel()).sealFrictionN(c.sealFrictionN())
+                .valveDeadband(c.valveDeadband()).ramMassKg(c.ramMassKg());
         return s;
     }
 

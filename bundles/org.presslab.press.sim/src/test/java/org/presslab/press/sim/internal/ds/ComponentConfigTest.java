@@ -58,6 +58,30 @@ class ComponentConfigTest {
     }
 
     @Test
+    void hydraulicComponentTakesSensorErrorsAndPlantMismatch() {
+        var c = config(HydraulicPressComponent.Config.class, Map.of("presslab_driver_id", "press-m", "loadCellNoiseN", 5.0,
+                "loadCellOffsetN", 20.0, "loadCellDriftNPerH", 36.0, "modelFlowFactor", 1.3, "reportModel", false,
+                "sealFrictionN", 300.0, "valveDeadband", 0.05, "ramMassKg", 40.0));
+        HydraulicPressComponent comp = new HydraulicPressComponent(time, c, null);
+        var spec = comp.spec();
+        assertEquals(5, spec.loadCell().noiseRms());
+        assertEquals(20, spec.loadCell().offset());
+        assertEquals(0.01, spec.loadCell().driftPerS(), 1e-12, "36 N/h");
+        assertEquals(1.3, spec.hydraulics().modelFlowFactor());
+        assertEquals(300, spec.hydraulics().sealFrictionN());
+        assertEquals(0.05, spec.hydraulics().valveDeadband());
+        assertEquals(40, spec.hydraulics().ramMassKg());
+        assertEquals(Optional.empty(), comp.actuator().orElseThrow().model(), "no feed-forward model reported");
+        time.advanceSeconds(100);
+        assertEquals(20 + 1, comp.read().forceN(), 20, "zero load reads the offset and the drift (5 N rms noise)");
+        comp.deactivate();
+
+        var bad = config(HydraulicPressComponent.Config.class, Map.of("presslab_driver_id", "press-b", "valveDeadband", 1.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HydraulicPressComponent(time, bad, null));
+        assertTrue(e.getMessage().contains("valveDeadband") && e.getMessage().contains("1.5"), e.getMessage());
+    }
+
+    @Test
     void badConfigurationNamesPidAndKey() {
         var noId = config(HydraulicPressComponent.Config.class, Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
