@@ -26,10 +26,12 @@ class CyclingHoldTest {
         System.out.printf("HOLD 15 MPa, %d cycles of 1 mAh/cm² at %.0f mA/cm², max deviation of 1-s means:"
                 + " active %.4f MPa, spring frame %.4f MPa, fixed-gap frame %.3f MPa%n", HALF_CYCLES / 2, CURRENT_MA_CM2,
                 active / 1e6, spring / 1e6, fixed / 1e6);
-        assertTrue(active <= 0.05e6, "active hold: every 1-s mean within ±0.05 MPa, worst " + active / 1e6);
-        assertTrue(spring <= 0.1e6, "spring frame holds to hundredths of an MPa, worst " + spring / 1e6);
+        // Limits about 1.5-2x the figures measured on 2026-12-04 (active 0.0045, spring 0.0237, fixed gap 2.21 MPa), on
+        // the station's own sensor; TrueControlFiguresTest measures the true pressure.
+        assertTrue(active <= 0.008e6, "active hold: every 1-s mean within ±0.008 MPa, worst " + active / 1e6);
+        assertTrue(spring <= 0.04e6, "spring frame holds to a few hundredths of an MPa, worst " + spring / 1e6);
         assertTrue(active < spring, "active control beats the spring frame");
-        assertTrue(fixed >= 1.0e6, "fixed gap drifts by whole MPa, worst " + fixed / 1e6);
+        assertTrue(fixed >= 1.5e6, "fixed gap drifts by whole MPa, worst " + fixed / 1e6);
     }
 
     private double active() throws Exception {
