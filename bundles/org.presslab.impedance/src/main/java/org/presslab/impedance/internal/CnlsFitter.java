@@ -95,11 +95,22 @@ public final class CnlsFitter implements CircuitFitter {
         }
         if (options.extraStarts() > 0) {
             // user starting values belong to the first start; the fallback explores automatic ones
-            if (drt.arcs().size() < blocks.blocks.size()) {
-                starts.add(pb.applyFixed(reader.guess(circuit,
-                        drt.withHighFrequencyFill(blocks.blocks.size(), spectrumMaxHz(spectrum)), 0, 1, Double.NaN)));
+            int nb = blocks.blocks.size();
+            double fMax = spectrumMaxHz(spectrum);
+            // with fewer DRT arcs than blocks, the missing ones are tried above the highest arc;
+            // with as many, the weakest may be the regularisation's: tried without it as well
+            InitialGuess.Reading fill = nb == 0 ? null : drt.arcs().size() < nb ? drt : drt.keepWeightiest(nb - 1);
+            if (fill != null) {
+                starts.add(pb.applyFixed(reader.guess(circuit, fill.withHighFrequencyFill(nb, fMax, 0.5, reader), 0, 1,
+                        Double.NaN)));
             }
             starts.add(pb.applyFixed(reader.guess(circuit, nyquist, 0, 1, Double.NaN)));
+            if (fill != null) {
+                for (double pos : new double[] {0.8, 0.25}) {
+                    starts.add(pb.applyFixed(reader.guess(circuit, fill.withHighFrequencyFill(nb, fMax, pos, reader), 0, 1,
+                            Double.NaN)));
+                }
+            }
             // reassigning arcs among interchangeable blocks only permutes labels: no such starts then
             boolean shifts = blocks.blocks.size() >= 2 && !blocks.allInterchangeable();
             double[][] variants = {{0, 10, Double.NaN}, {0, 0.1, Double.NaN}, {1, 1, Double.NaN}, {0, 1, 0.7},
@@ -219,7 +230,7 @@ public final class CnlsFitter implements CircuitFitter {
     }
 
     /** How far above the Lin-KK noise floor a fit may be and still count as the global minimum. */
-    static final double GATE = 1.5;
+    static final double GATE = 1.25;
 
     private static Run betterOf(Run a, Run b) {
         if (a == null) {

@@ -16,7 +16,8 @@ import java.util.List;
  * closed-form distribution (height = R cot((1 - alpha) pi / 2) / (2 pi)), clamped to 0.6-1:
  * regularisation broadens peaks, so alpha comes out low rather than high. A peak counts when its
  * resistance is at least 1 % of |Z| at its own frequency (what the modulus-weighted fit sees);
- * the last grid decade is a tail (Warburg, blocking capacitance), not an arc.
+ * the last grid decade is a tail (Warburg, blocking capacitance), not an arc, and a peak outside the
+ * measured frequencies is the regularisation's, not the data's.
  */
 final class DrtArcs {
 
@@ -140,7 +141,7 @@ final class DrtArcs {
             }
             double apex = 1 / (2 * Math.PI * tau[k]);
             double share = r / modulusAt(f, mod, apex);
-            if (k >= tailFrom || share < 0.01 || r <= 0 || apex > 2 * f[0] || apex < f[n - 1] / 2) {
+            if (k >= tailFrom || share < 0.01 || r <= 0 || apex > f[0] || apex < f[n - 1]) {
                 continue;
             }
             double h = gamma[k] / r; // = cot((1 - alpha) pi / 2) / (2 pi) for a ZARC

@@ -25,20 +25,35 @@ final class InitialGuess {
          * instead of below the lowest: a small, depressed bulk arc next to a large one can hide
          * in the high-frequency intercept, and then the series resistance holds it too.
          */
-        Reading withHighFrequencyFill(int blocks, double fMax) {
+        Reading withHighFrequencyFill(int blocks, double fMax, double position, InitialGuess g) {
             int missing = blocks - arcs.size();
             if (missing <= 0) {
                 return this;
             }
             double top = arcs.isEmpty() ? Math.sqrt(fMax) : arcs.get(0).apexHz();
             List<Arc> out = new ArrayList<>();
-            double r = rSeries / (missing + 1);
             for (int k = missing; k >= 1; k--) {
-                double fk = top * Math.pow(fMax / top, k / (missing + 1.0));
+                // position 0.5: the log-middle between the highest arc and the highest frequency
+                double fk = top * Math.pow(fMax / top, 2 * position * k / (missing + 1.0));
+                // a hidden arc is comparable to what else |Z| holds at its frequency
+                double r = 0.3 * g.modulusAt(fk);
                 out.add(new Arc(r, fk, 0, 0.8, r));
             }
             out.addAll(arcs);
-            return new Reading(out, r);
+            return new Reading(out, rSeries);
+        }
+
+        /** Only the {@code k} weightiest arcs, in frequency order (a DRT peak can be the regularisation's). */
+        Reading keepWeightiest(int k) {
+            if (arcs.size() <= k) {
+                return this;
+            }
+            List<Arc> sorted = new ArrayList<>(arcs);
+            sorted.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+            List<Arc> keep = sorted.subList(0, Math.max(k, 0));
+            List<Arc> out = new ArrayList<>(arcs);
+            out.removeIf(a -> !keep.contains(a));
+            return new Reading(out, rSeries);
         }
     }
 
@@ -175,6 +190,25 @@ final class InitialGuess {
             out[i] = 0.25 * v[i - 1] + 0.5 * v[i] + 0.25 * v[i + 1];
         }
         return out;
+    }
+
+    /** |Z| at a frequency, interpolated on log f (the data are held in descending f). */
+    double modulusAt(double hz) {
+        int n = f.length;
+        double[] mod = new double[n];
+        for (int i = 0; i < n; i++) {
+            mod[i] = Math.hypot(zr[i], nz[i]);
+        }
+        if (hz >= f[0]) {
+            return mod[0];
+        }
+        for (int i = 1; i < n; i++) {
+            if (f[i] <= hz) {
+                double t = Math.log(hz / f[i]) / Math.log(f[i - 1] / f[i]);
+                return mod[i] + t * (mod[i - 1] - mod[i]);
+            }
+        }
+        return mod[n - 1];
     }
 
     double wMin() {

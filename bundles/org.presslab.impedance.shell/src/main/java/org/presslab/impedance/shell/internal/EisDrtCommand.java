@@ -41,6 +41,10 @@ public class EisDrtCommand extends EisCommandSupport {
     @Option(name = "--no-inductance", description = "No series inductance in the model.")
     boolean noInductance;
 
+    @Option(name = "-c", aliases = "--series-capacitance", description = "Add a series capacitance (blocking electrode: "
+            + "Z'' growing as 1/f at low frequency).")
+    boolean seriesCapacitance;
+
     @Option(name = "-s", aliases = "--spectrum", description = "Spectrum N (1-based) of a multi-spectrum file.")
     int index;
 
@@ -60,9 +64,15 @@ public class EisDrtCommand extends EisCommandSupport {
             };
         }
         Spectrum s = spectrum(file, index);
-        DrtResult r = drt.analyze(s, new DrtOptions(m, lambda, ppd, DrtOptions.DEFAULT.extendDecades(), !noInductance));
-        out.printf(Locale.ROOT, "DRT on %d points: lambda %s (%s), R_inf %s Ω, L %s H, R_pol %s Ω%n", s.size(), Eng.g(r.lambda()),
-                r.lambdaMethod(), Eng.g(r.rInf()), Eng.g(r.inductance()), Eng.g(r.polarizationResistance()));
+        DrtResult r = drt.analyze(s, new DrtOptions(m, lambda, ppd, DrtOptions.DEFAULT.extendDecades(), !noInductance,
+                seriesCapacitance));
+        out.printf(Locale.ROOT, "DRT on %d points: lambda %s (%s), R_inf %s Ω, L %s H, R_pol %s Ω%s%n", s.size(), Eng.g(r.lambda()),
+                r.lambdaMethod(), Eng.g(r.rInf()), Eng.g(r.inductance()), Eng.g(r.polarizationResistance()),
+                seriesCapacitance ? ", C_series " + (Double.isInfinite(r.seriesCapacitance()) ? "none (no blocking behaviour)"
+                        : Eng.g(r.seriesCapacitance()) + " F") : "");
+        for (String w : r.warnings()) {
+            out.println("warning: " + w);
+        }
         ShellTable t = new ShellTable();
         t.column("PEAK").alignRight();
         t.column("tau s").alignRight();
