@@ -1,10 +1,10 @@
 package org.presslab.control.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -32,13 +32,8 @@ public final class RecipeCodec {
     /** Hard ceiling for any pressure in a recipe file, MPa: far above any die; catches unit mistakes (Pa for MPa). */
     static final double MAX_FILE_PRESSURE_MPA = 2000;
 
-    private static final Map<String, Set<String>> FIELDS = Map.of(
-            "ramp", Set.of("type", "targetMPa", "rateMPaPerS", "toleranceMPa", "conditions", "comment"),
-            "dwell", Set.of("type", "durationS", "conditions", "comment"),
-            "release", Set.of("type", "targetMPa", "rateMPaPerS", "toleranceMPa", "conditions", "comment"),
-            "hold", Set.of("type", "targetMPa", "toleranceMPa", "durationS", "conditions", "comment"),
-            "operator", Set.of("type", "instruction", "targetMPa", "toleranceMPa", "settleS", "timeoutS", "conditions", "comment"),
-            "temperature", Set.of("type", "temperatureC", "toleranceC", "wait", "timeoutS", "conditions", "comment"));
+    /** Fields every step may have, besides its kind's own ({@link StepKind#fields()}). */
+    private static final Set<String> STEP_FIELDS = Set.of("type", "conditions", "comment");
     private static final Set<String> TOP = Set.of("name", "version", "description", "maxPressureMPa", "steps");
     private static final Set<String> CONDITION_FIELDS = Set.of("kind", "lowMPa", "highMPa", "lowC", "highC", "holdGoodS");
 
@@ -61,7 +56,7 @@ public final class RecipeCodec {
             throw new RecipeFormatException(source + ": the top level must be a JSON object with 'name' and 'steps'");
         }
         List<String> errors = new ArrayList<>();
-        Ctx top = new Ctx(source, errors, "");
+        Fields top = new Fields(source, errors, "");
         unknownFields(root, TOP, top);
         String name = top.text(root, "name", true);
         if (name != null && !name.matches("[A-Za-z0-9._-]+")) {
@@ -104,67 +99,24 @@ public final class RecipeCodec {
             return null;
         }
         String type = typeNode.asText();
-        Set<String> allowed = FIELDS.get(type);
-        if (allowed == null) {
+        StepKind<?> kind = StepKinds.named(type);
+        if (kind == null) {
             errors.add(source + ": step " + i + ": unknown step type '" + type + "' (known: " + String.join(", ", sortedTypes()) + ")");
             return null;
         }
-        Ctx c = new Ctx(source, errors, "step " + i + " (" + type + "): ");
+        Set<String> allowed = new HashSet<>(STEP_FIELDS);
+        allowed.addAll(kind.fields());
+        double ceiling = Double.isNaN(maxMPa) ? MAX_FILE_PRESSURE_MPA : maxMPa;
+        String ceilingName = Double.isNaN(maxMPa) ? "the file ceiling" : "the recipe's maxPressureMPa";
+        Fields c = new Fields(source, errors, "step " + i + " (" + type + "): ", ceiling, ceilingName);
         int before = errors.size();
         unknownFields(s, allowed, c);
         List<StepCondition> conditions = conditions(s.get("conditions"), c);
-        double ceiling = Double.isNaN(maxMPa) ? MAX_FILE_PRESSURE_MPA : maxMPa;
-        String ceilingName = Double.isNaN(maxMPa) ? "the file ceiling" : "the recipe's maxPressureMPa";
-        RecipeStep step;
-        switch (type) {
-            case "ramp":
-            case "release": {
-                double target = c.pressure(s, "targetMPa", true, ceiling, ceilingName);
-                double rate = c.positive(s, "rateMPaPerS", true);
-                double tol = s.has("toleranceMPa") ? c.positive(s, "toleranceMPa", false) : 0.2;
-                step = "ramp".equals(type) ? new RecipeStep.Ramp(target * 1e6, rate * 1e6, tol * 1e6, conditions)
-                        : new RecipeStep.Release(target * 1e6, rate * 1e6, tol * 1e6, conditions);
-                break;
-            }
-            case "dwell":
-                step = new RecipeStep.Dwell(c.nonNegative(s, "durationS", true), conditions);
-                break;
-            case "hold": {
-                double target = c.pressure(s, "targetMPa", true, ceiling, ceilingName);
-                double tol = c.positive(s, "toleranceMPa", true);
-                double dur = c.positive(s, "durationS", true);
-                step = new RecipeStep.Hold(target * 1e6, tol * 1e6, dur, conditions);
-                break;
-            }
-            case "operator": {
-                String text = c.text(s, "instruction", true);
-                double target = s.has("targetMPa") ? c.pressure(s, "targetMPa", false, ceiling, ceilingName) : Double.NaN;
-                double tol = s.has("toleranceMPa") ? c.positive(s, "toleranceMPa", false) : 0.5;
-                double settle = s.has("settleS") ? c.nonNegative(s, "settleS", false) : 3;
-                double timeout = s.has("timeoutS") ? c.positive(s, "timeoutS", false) : Double.NaN;
-                step = new RecipeStep.Operator(text == null ? "" : text, Double.isNaN(target) ? Double.NaN : target * 1e6,
-                        tol * 1e6, settle, timeout, conditions);
-                break;
-            }
-            default: {
-                double tC = c.number(s, "temperatureC", true, -100, 1000, Double.NaN);
-                double tolC = s.has("toleranceC") ? c.positive(s, "toleranceC", false) : 1.0;
-                boolean wait = true;
-                if (s.has("wait")) {
-                    if (!s.get("wait").isBoolean()) {
-                        c.error("wait", "must be true or false");
-                    } else {
-                        wait = s.get("wait").asBoolean();
-                    }
-                }
-                double timeout = s.has("timeoutS") ? c.positive(s, "timeoutS", false) : Double.NaN;
-                step = new RecipeStep.Temperature(tC + 273.15, tolC, wait, timeout, conditions);
-            }
-        }
+        RecipeStep step = kind.read(s, c, conditions);
         return errors.size() == before ? step : null;
     }
 
-    private List<StepCondition> conditions(JsonNode node, Ctx c) {
+    private List<StepCondition> conditions(JsonNode node, Fields c) {
         List<StepCondition> out = new ArrayList<>();
         if (node == null) {
             return out;
@@ -176,7 +128,7 @@ public final class RecipeCodec {
         int k = 0;
         for (JsonNode n : node) {
             k++;
-            Ctx cc = new Ctx(c.source, c.errors, c.prefix + "condition " + k + ": ");
+            Fields cc = new Fields(c.source, c.errors, c.prefix + "condition " + k + ": ");
             if (!n.isObject()) {
                 cc.error("kind", "condition must be an object");
                 continue;
@@ -209,7 +161,7 @@ public final class RecipeCodec {
         return out;
     }
 
-    private static void unknownFields(JsonNode node, Set<String> allowed, Ctx c) {
+    private static void unknownFields(JsonNode node, Set<String> allowed, Fields c) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!allowed.contains(f)) {
@@ -219,7 +171,7 @@ public final class RecipeCodec {
     }
 
     private static List<String> sortedTypes() {
-        return List.of("ramp", "dwell", "release", "hold", "operator", "temperature");
+        return StepKinds.names();
     }
 
     /** Serializes to the file format (edge units). */
@@ -236,30 +188,9 @@ public final class RecipeCodec {
         ArrayNode steps = root.putArray("steps");
         for (RecipeStep s : r.steps()) {
             ObjectNode n = steps.addObject();
-            n.put("type", StepNames.of(s));
-            if (s instanceof RecipeStep.Ramp x) {
-                n.put("targetMPa", x.targetPa() / 1e6).put("rateMPaPerS", x.ratePaPerS() / 1e6).put("toleranceMPa", x.tolerancePa() / 1e6);
-            } else if (s instanceof RecipeStep.Release x) {
-                n.put("targetMPa", x.targetPa() / 1e6).put("rateMPaPerS", x.ratePaPerS() / 1e6).put("toleranceMPa", x.tolerancePa() / 1e6);
-            } else if (s instanceof RecipeStep.Dwell x) {
-                n.put("durationS", x.durationS());
-            } else if (s instanceof RecipeStep.Hold x) {
-                n.put("targetMPa", x.targetPa() / 1e6).put("toleranceMPa", x.tolerancePa() / 1e6).put("durationS", x.durationS());
-            } else if (s instanceof RecipeStep.Operator x) {
-                n.put("instruction", x.instruction());
-                if (!Double.isNaN(x.targetPa())) {
-                    n.put("targetMPa", x.targetPa() / 1e6).put("toleranceMPa", x.tolerancePa() / 1e6);
-                }
-                n.put("settleS", x.settleS());
-                if (!Double.isNaN(x.timeoutS())) {
-                    n.put("timeoutS", x.timeoutS());
-                }
-            } else if (s instanceof RecipeStep.Temperature x) {
-                n.put("temperatureC", round(x.temperatureK() - 273.15)).put("toleranceC", x.toleranceK()).put("wait", x.waitUntilReached());
-                if (!Double.isNaN(x.timeoutS())) {
-                    n.put("timeoutS", x.timeoutS());
-                }
-            }
+            StepKind<RecipeStep> kind = StepKinds.of(s);
+            n.put("type", kind.name());
+            kind.write(s, n);
             if (!s.conditions().isEmpty()) {
                 ArrayNode cs = n.putArray("conditions");
                 for (StepCondition c : s.conditions()) {
@@ -283,20 +214,30 @@ public final class RecipeCodec {
         }
     }
 
-    private static double round(double v) {
+    /** Rounds to 1e-6 (°C in files: no binary noise from the kelvin conversion). */
+    static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
     }
 
-    /** Field access with error collection. */
-    private static final class Ctx {
+    /** Field access with error collection, for the top level, a step ({@link StepKind#read}) or a condition. */
+    static final class Fields {
         final String source;
         final List<String> errors;
         final String prefix;
+        /** For a step: the highest pressure its targets may have, MPa, and what that limit is. */
+        private final double ceilingMPa;
+        private final String ceilingName;
 
-        Ctx(String source, List<String> errors, String prefix) {
+        Fields(String source, List<String> errors, String prefix) {
+            this(source, errors, prefix, MAX_FILE_PRESSURE_MPA, "the file ceiling");
+        }
+
+        Fields(String source, List<String> errors, String prefix, double ceilingMPa, String ceilingName) {
             this.source = source;
             this.errors = errors;
             this.prefix = prefix;
+            this.ceilingMPa = ceilingMPa;
+            this.ceilingName = ceilingName;
         }
 
         void error(String field, String what) {
@@ -356,7 +297,8 @@ public final class RecipeCodec {
             return number(n, field, required, 0, 1e12, Double.NaN);
         }
 
-        double pressure(JsonNode n, String field, boolean required, double ceilingMPa, String ceilingName) {
+        /** A pressure target, MPa: not negative, not above the recipe's or the file's ceiling. */
+        double target(JsonNode n, String field, boolean required) {
             JsonNode v = n.get(field);
             if (v != null && v.isNumber()) {
                 double d = v.asDouble();

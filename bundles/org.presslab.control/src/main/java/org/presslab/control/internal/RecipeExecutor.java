@@ -36,22 +36,18 @@ final class RecipeExecutor implements RecipeRun {
     private volatile double stepElapsed;
     private long lastTick;
     private volatile String message = "";
-    private boolean acknowledged;
     private long conditionGoodSince = Long.MIN_VALUE;
     private String waitingFor;
     private boolean waitingForDriver;
-    private double settleSince = Double.NaN;
-    // Hold statistics: 1-s means of the measured pressure.
-    private double[] secondMark;
-    private double secondElapsed;
-    private double maxMeanDeviationPa;
-    private boolean inExcursion;
+    /** What the step kinds keep between ticks (acknowledgement, settling, hold statistics). */
+    private final StepContext steps;
 
     RecipeExecutor(StationEngine engine, Recipe recipe, double plannedS) {
         this.e = engine;
         this.recipe = recipe;
         this.plannedS = plannedS;
         this.startedAt = engine.time.now();
+        this.steps = new StepContext(engine, this);
     }
 
     /** Called by the station as its owner. */
@@ -100,11 +96,9 @@ final class RecipeExecutor implements RecipeRun {
         if (!stepStarted) {
             stepStarted = true;
             stepElapsed = 0;
-            settleSince = Double.NaN;
-            acknowledged = false;
-            secondMark = null;
+            steps.start();
             e.event(StationEventType.STEP_STARTED, "step " + (index + 1) + "/" + recipe.steps().size() + ": " + step.describe(),
-                    Map.of("step", index + 1, "type", StepNames.of(step)));
+                    Map.of("step", index + 1, "type", StepKinds.of(step).name()));
             if (!issue(step)) {
                 return;
             }
@@ -115,9 +109,7 @@ final class RecipeExecutor implements RecipeRun {
             if (state != State.WAITING || waitingFor == null) {
                 waitingFor = failed;
                 // A ramp stops where it is; a hold or dwell keeps its target (the loop keeps restoring it), only its clock stops.
-                if (step instanceof RecipeStep.Ramp || step instanceof RecipeStep.Release) {
-                    e.holdPresent();
-                }
+                StepKinds.of(step).conditionsFailed(steps, step);
                 setWaiting("step " + (index + 1) + " waits: " + failed);
             }
             return;
@@ -140,10 +132,9 @@ final class RecipeExecutor implements RecipeRun {
             }
         }
         stepElapsed += dt;
-        if (step instanceof RecipeStep.Hold h) {
-            holdStatistics(h, dt);
-        }
-        if (stepDone(step, now)) {
+        StepKind<RecipeStep> kind = StepKinds.of(step);
+        kind.ticked(steps, step, dt);
+        if (kind.done(steps, step)) {
             finishStep();
         }
     }
@@ -154,96 +145,18 @@ final class RecipeExecutor implements RecipeRun {
 
     /** Sends the step's command to the station; false when it was refused (the run then fails). */
     private boolean issue(RecipeStep step) {
+        StepKind<RecipeStep> kind = StepKinds.of(step);
         try {
-            if (step instanceof RecipeStep.Ramp r) {
-                e.recipeCommand("ramp", r.targetPa(), r.ratePaPerS(), false);
-            } else if (step instanceof RecipeStep.Release r) {
-                e.recipeCommand("release", r.targetPa(), r.ratePaPerS(), true);
-            } else if (step instanceof RecipeStep.Hold h) {
-                e.recipeCommand("hold", h.targetPa(), Double.NaN, false);
-            } else if (step instanceof RecipeStep.Operator o) {
-                DriverBinding b = e.binding();
-                String text = o.instruction();
-                if (b != null && b.operator != null && !Double.isNaN(o.targetPa())) {
-                    b.operator.instruct(o.targetPa() * e.cfg.cellAreaM2(), o.tolerancePa() * e.cfg.cellAreaM2(), text);
-                } else if (b != null && b.operator != null) {
-                    b.operator.instruct(Double.NaN, Double.NaN, text);
-                }
-                e.setOperatorWaiting(true, "operator: " + text);
-                e.event(StationEventType.OPERATOR_PROMPT, text, Double.isNaN(o.targetPa()) ? Map.of("step", index + 1)
-                        : Map.of("step", index + 1, "targetPa", o.targetPa(), "tolerancePa", o.tolerancePa()));
-            } else if (step instanceof RecipeStep.Temperature t) {
-                String refused = e.setTemperature(t.temperatureK());
-                if (refused != null) {
-                    fail("step " + (index + 1) + " (temperature) refused when it ran: " + refused);
-                    return false;
-                }
-            }
-            return true;
+            return kind.issue(steps, step);
         } catch (CommandRefusedException | RuntimeException ex) {
-            fail("step " + (index + 1) + " (" + StepNames.of(step) + ") refused: " + ex.getMessage());
+            fail("step " + (index + 1) + " (" + kind.name() + ") refused: " + ex.getMessage());
             return false;
         }
-    }
-
-    private boolean stepDone(RecipeStep step, long now) {
-        double p = e.lastPressure;
-        if (step instanceof RecipeStep.Ramp r) {
-            return e.setpoint.atTarget() && Math.abs(p - r.targetPa()) <= r.tolerancePa();
-        } else if (step instanceof RecipeStep.Release r) {
-            return e.setpoint.atTarget() && Math.abs(p - r.targetPa()) <= r.tolerancePa();
-        } else if (step instanceof RecipeStep.Dwell d) {
-            return stepElapsed >= d.durationS();
-        } else if (step instanceof RecipeStep.Hold h) {
-            return stepElapsed >= h.durationS();
-        } else if (step instanceof RecipeStep.Operator o) {
-            if (!Double.isNaN(o.timeoutS()) && stepElapsed > o.timeoutS()) {
-                abortInternal(String.format(Locale.ROOT, "step %d (operator) timed out after %.0f s: %s", index + 1,
-                        o.timeoutS(), o.instruction()), State.ABORTED);
-                return false;
-            }
-            if (acknowledged) {
-                return true;
-            }
-            if (Double.isNaN(o.targetPa())) {
-                return false;
-            }
-            if (Math.abs(p - o.targetPa()) <= o.tolerancePa()) {
-                if (Double.isNaN(settleSince)) {
-                    settleSince = stepElapsed;
-                }
-                return stepElapsed - settleSince >= o.settleS();
-            }
-            settleSince = Double.NaN;
-            return false;
-        } else if (step instanceof RecipeStep.Temperature t) {
-            if (!t.waitUntilReached()) {
-                return true;
-            }
-            if (!Double.isNaN(t.timeoutS()) && stepElapsed > t.timeoutS()) {
-                abortInternal(String.format(Locale.ROOT, "step %d (temperature) did not reach %.1f °C within %.0f s", index + 1,
-                        t.temperatureK() - 273.15, t.timeoutS()), State.FAILED);
-                return false;
-            }
-            return Math.abs(e.lastTemperature - t.temperatureK()) <= t.toleranceK();
-        }
-        return true;
     }
 
     private void finishStep() {
         RecipeStep step = step();
-        if (step instanceof RecipeStep.Operator) {
-            DriverBinding b = e.binding();
-            if (b != null && b.operator != null) {
-                b.operator.clear();
-            }
-            e.setOperatorWaiting(false, "");
-        }
-        if (step instanceof RecipeStep.Hold h) {
-            e.event(StationEventType.STEP_COMPLETED, String.format(Locale.ROOT,
-                    "step %d (hold) done: largest deviation of a 1-s mean from %.3f MPa was %.4f MPa", index + 1,
-                    h.targetPa() / 1e6, maxMeanDeviationPa / 1e6), Map.of("step", index + 1, "maxMeanDeviationPa", maxMeanDeviationPa));
-        }
+        StepKinds.of(step).finished(steps, step);
         index++;
         stepStarted = false;
         stepElapsed = 0;
@@ -257,34 +170,6 @@ final class RecipeExecutor implements RecipeRun {
             state = State.PAUSED;
             message = "paused before step " + (index + 1);
             e.event(StationEventType.RECIPE_PAUSED, message, Map.of("step", index + 1));
-        }
-    }
-
-    private void holdStatistics(RecipeStep.Hold h, double dt) {
-        double[] sums = e.pressureSums();
-        if (secondMark == null) {
-            secondMark = sums;
-            secondElapsed = 0;
-            return;
-        }
-        secondElapsed += dt;
-        if (secondElapsed >= 1.0 - 1e-9 && sums[1] > secondMark[1]) {
-            double mean = (sums[0] - secondMark[0]) / (sums[1] - secondMark[1]);
-            double dev = Math.abs(mean - h.targetPa());
-            // The first seconds of a hold reached by a ramp are the ramp's tail, not the hold's quality.
-            if (stepElapsed > 5) {
-                maxMeanDeviationPa = Math.max(maxMeanDeviationPa, dev);
-                if (dev > h.tolerancePa() && !inExcursion) {
-                    inExcursion = true;
-                    e.event(StationEventType.TOLERANCE_EXCURSION, String.format(Locale.ROOT,
-                            "1-s mean %.4f MPa outside %.3f ± %.3f MPa", mean / 1e6, h.targetPa() / 1e6, h.tolerancePa() / 1e6),
-                            Map.of("deviationPa", dev, "tolerancePa", h.tolerancePa(), "step", index + 1));
-                } else if (dev <= h.tolerancePa()) {
-                    inExcursion = false;
-                }
-            }
-            secondMark = sums;
-            secondElapsed = 0;
         }
     }
 
@@ -322,10 +207,11 @@ final class RecipeExecutor implements RecipeRun {
 
     /** Owner. */
     boolean acknowledge() {
-        if (state.isFinished() || index >= recipe.steps().size() || !(step() instanceof RecipeStep.Operator) || !stepStarted) {
+        if (state.isFinished() || index >= recipe.steps().size() || !StepKinds.of(step()).acknowledgeable()
+                || !stepStarted) {
             return false;
         }
-        acknowledged = true;
+        steps.acknowledged = true;
         e.event(StationEventType.OPERATOR_ACKNOWLEDGED, "operator acknowledged step " + (index + 1), Map.of("step", index + 1));
         return true;
     }
@@ -335,18 +221,19 @@ final class RecipeExecutor implements RecipeRun {
         abortInternal(why, State.FAILED);
     }
 
+    /** Owner: the present step ends the run (an operator step timed out); the station holds the present pressure. */
+    void abortFromStep(String why) {
+        abortInternal(why, State.ABORTED);
+    }
+
     private void abortInternal(String why, State end) {
         if (state.isFinished()) {
             return;
         }
         state = end;
         message = why;
-        if (index < recipe.steps().size() && step() instanceof RecipeStep.Operator) {
-            DriverBinding b = e.binding();
-            if (b != null && b.operator != null) {
-                b.operator.clear();
-            }
-            e.setOperatorWaiting(false, "");
+        if (index < recipe.steps().size()) {
+            StepKinds.of(step()).abandoned(steps, step());
         }
         if (end == State.ABORTED) {
             e.holdPresent();
@@ -409,20 +296,9 @@ final class RecipeExecutor implements RecipeRun {
         for (int i = index; i < recipe.steps().size(); i++) {
             RecipeStep s = recipe.steps().get(i);
             double elapsed = i == index ? stepElapsed : 0;
-            if (s instanceof RecipeStep.Ramp r) {
-                total += Math.abs(r.targetPa() - p) / r.ratePaPerS();
-                p = r.targetPa();
-            } else if (s instanceof RecipeStep.Release r) {
-                total += Math.abs(r.targetPa() - p) / r.ratePaPerS();
-                p = r.targetPa();
-            } else if (s instanceof RecipeStep.Dwell d) {
-                total += Math.max(0, d.durationS() - elapsed);
-            } else if (s instanceof RecipeStep.Hold h) {
-                total += Math.max(0, h.durationS() - elapsed);
-                p = h.targetPa();
-            } else if (s instanceof RecipeStep.Operator o) {
-                total += Double.isNaN(o.settleS()) ? 0 : Math.max(0, o.settleS() - elapsed);
-            }
+            StepKind<RecipeStep> kind = StepKinds.of(s);
+            total += kind.remainingS(s, p, elapsed);
+            p = kind.pressureAfter(s, p);
         }
         return total;
     }
@@ -434,7 +310,7 @@ final class RecipeExecutor implements RecipeRun {
 
     /** Largest deviation of a 1-s mean from the target in the present or last hold step, Pa. */
     double holdMaxMeanDeviationPa() {
-        return maxMeanDeviationPa;
+        return steps.maxMeanDeviationPa;
     }
 
     @Override
