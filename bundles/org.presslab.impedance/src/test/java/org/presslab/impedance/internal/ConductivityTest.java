@@ -14,7 +14,7 @@ class ConductivityTest {
 
     private final Conductivity calc = new Conductivity();
 
-    /** DOMAIN.md 2.1: a 10 mm pellet, 1 mm thick, sigma 1.5e-5 S/cm: R = L/(sigma A) = 0.1 cm / (1.5e-5 S/cm * 0.785 cm^2) = 8488 ohm. */
+    /** docs/physics.md §2.1: a 10 mm pellet, 1 mm thick, sigma 1.5e-5 S/cm: R = L/(sigma A) = 0.1 cm / (1.5e-5 S/cm * 0.785 cm^2) = 8488 ohm. */
     @Test
     void pelletConductivity() {
         double area = Math.PI * 0.005 * 0.005;

@@ -2,60 +2,60 @@ package org.presslab.press.sim;
 
 /**
  * The cell stack model shared by every simulated device, SI units. Defaults are a 10 mm pellet with a
- * 100 µm sodium foil; every number names its source (a DOMAIN.md section, or EST for our estimate).
+ * 100 µm sodium foil; every number names its source (a section of docs/physics.md, or EST for our estimate).
  *
  * <p>Model: the sodium foil flows by power-law creep under the effective stress
- * {@code σ_eff = P / g} (a thin foil between platens is held by friction and geometry, DOMAIN §1.2),
+ * {@code σ_eff = P / g} (a thin foil between platens is held by friction and geometry, docs/physics.md §1.2),
  * {@code ε̇ = ε̇_ref · (σ_eff/σ_y)^n · exp(-Q/R·(1/T - 1/T_ref))}, shortening the stack at
  * {@code h·ε̇}; the geometry factor grows as the foil thins, {@code g = g_ref·(h_ref/h)^m}. Plating
- * adds {@code 8.86 µm per mAh/cm²} of sodium (DOMAIN §1.3), stripping removes it.
+ * adds {@code 8.86 µm per mAh/cm²} of sodium (docs/physics.md §1.3), stripping removes it.
  */
 public final class CellParameters {
 
-    /** Pellet diameter, m: 10 mm (DOMAIN §1.1, the common die). */
+    /** Pellet diameter, m: 10 mm (docs/physics.md §1.1, the common die). */
     private double diameterM = 0.010;
-    /** Elastic stiffness of the stack, N/m: 5e9 = 5000 kN/mm (DOMAIN §1.4: 10³-10⁴ kN/mm, EST). */
+    /** Elastic stiffness of the stack, N/m: 5e9 = 5000 kN/mm (docs/physics.md §1.4: 10³-10⁴ kN/mm, EST). */
     private double stackStiffnessNpm = 5e9;
-    /** Initial sodium foil thickness, m: 100 µm (DOMAIN §1.2: foils of 50-500 µm, EST). */
+    /** Initial sodium foil thickness, m: 100 µm (docs/physics.md §1.2: foils of 50-500 µm, EST). */
     private double anodeThicknessM = 100e-6;
-    /** Geometry factor g at the reference thickness (DOMAIN §1.2: 10-1000, EST 150). */
+    /** Geometry factor g at the reference thickness (docs/physics.md §1.2: 10-1000, EST 150). */
     private double geometryFactor = 150;
     /** Thickness at which g = geometryFactor, m (EST: the initial foil, 100 µm). */
     private double geometryReferenceThicknessM = 100e-6;
     /** Exponent m of g = g_ref·(h_ref/h)^m: thinner foils are more constrained (EST 1). */
     private double geometryExponent = 1;
-    /** Sodium yield stress, Pa: 0.24 MPa (DOMAIN §1.2 [R1]: 0.19-0.28 MPa at 1e-3 1/s). */
+    /** Sodium yield stress, Pa: 0.24 MPa (docs/physics.md §1.2 [R1]: 0.19-0.28 MPa at 1e-3 1/s). */
     private double yieldStressPa = 0.24e6;
-    /** Strain rate at the yield stress, 1/s: 1e-3 (DOMAIN §1.2 [R1]). */
+    /** Strain rate at the yield stress, 1/s: 1e-3 (docs/physics.md §1.2 [R1]). */
     private double referenceStrainRate = 1e-3;
-    /** Creep stress exponent n: 5, dislocation climb (DOMAIN §1.2 [R1]). */
+    /** Creep stress exponent n: 5, dislocation climb (docs/physics.md §1.2 [R1]). */
     private double creepExponent = 5;
     /** Creep activation energy, J/mol: 40 kJ/mol (EST, near Na self-diffusion; UNVERIFIED). */
     private double creepActivationEnergyJPerMol = 40e3;
-    /** Temperature at which referenceStrainRate holds, K: 25 °C (DOMAIN §1.2, room temperature). */
+    /** Temperature at which referenceStrainRate holds, K: 25 °C (docs/physics.md §1.2, room temperature). */
     private double referenceTemperatureK = 298.15;
-    /** Sodium thickness per areal charge, m³/C: 8.86 µm per mAh/cm² = 2.461e-10 m/(C/m²) (DOMAIN §1.3). */
+    /** Sodium thickness per areal charge, m³/C: 8.86 µm per mAh/cm² = 2.461e-10 m/(C/m²) (docs/physics.md §1.3). */
     private double thicknessPerChargeM3PerC = 8.86e-6 / 36_000;
     /**
      * Fraction of the anode's thickness change cancelled by the counter electrode: 0 = full cell with a
-     * rigid cathode (net +8.86 µm per mAh/cm²), 1 = symmetric Na|SE|Na (net ~0) (DOMAIN §1.3).
+     * rigid cathode (net +8.86 µm per mAh/cm²), 1 = symmetric Na|SE|Na (net ~0) (docs/physics.md §1.3).
      */
     private double counterElectrodeCompensation = 0;
-    /** Interfacial resistance at the reference pressure, Ω·m²: 100 Ω·cm² = 0.01 Ω·m² (DOMAIN §1.5, EST). */
+    /** Interfacial resistance at the reference pressure, Ω·m²: 100 Ω·cm² = 0.01 Ω·m² (docs/physics.md §1.5, EST). */
     private double interfacialResistanceRefOhmM2 = 0.01;
-    /** Reference pressure of the R_int law, Pa: 15 MPa (DOMAIN §1.5, EST). */
+    /** Reference pressure of the R_int law, Pa: 15 MPa (docs/physics.md §1.5, EST). */
     private double interfacialReferencePressurePa = 15e6;
-    /** Exponent of R_int ∝ P^-x: 0.5 (DOMAIN §1.5 [R11]). */
+    /** Exponent of R_int ∝ P^-x: 0.5 (docs/physics.md §1.5 [R11]). */
     private double interfacialPressureExponent = 0.5;
-    /** Initial contact loss f0 = exp(-P_max/scale) after assembly, Pa: 25 MPa (DOMAIN §1.5, EST). */
+    /** Initial contact loss f0 = exp(-P_max/scale) after assembly, Pa: 25 MPa (docs/physics.md §1.5, EST). */
     private double contactPressureScalePa = 25e6;
-    /** Critical stripping current i_CCS = P/slope; slope, Pa per A/m²: 3.6 MPa per mA/cm² (DOMAIN §1.5, [R8]-derived EST). */
+    /** Critical stripping current i_CCS = P/slope; slope, Pa per A/m²: 3.6 MPa per mA/cm² (docs/physics.md §1.5, [R8]-derived EST). */
     private double ccsPressurePerCurrentDensity = 3.6e6 / 10;
     /** Void fraction grown per C/m² stripped above i_CCS: 0.1 per mAh/cm² (EST). */
     private double voidGrowthPerCharge = 0.1 / 36_000;
-    /** Void closure: df/dt = -closure·f·ε̇ (creep fills voids, DOMAIN §1.5, EST 100). */
+    /** Void closure: df/dt = -closure·f·ε̇ (creep fills voids, docs/physics.md §1.5, EST 100). */
     private double voidClosureFactor = 100;
-    /** Void fraction beyond which plating shorts the cell: 0.5 (DOMAIN §1.5, EST). */
+    /** Void fraction beyond which plating shorts the cell: 0.5 (docs/physics.md §1.5, EST). */
     private double shortVoidFraction = 0.5;
     /** Height the stack loses at once when the pellet cracks, m: 20 µm (EST). */
     private double crackCollapseM = 20e-6;
@@ -63,7 +63,7 @@ public final class CellParameters {
     private double crackedStiffnessFraction = 0.001;
     /**
      * Highest pressure the cell saw before the simulation starts (its stacking pressure), Pa: 0 for a
-     * fresh cell in a press; frames default to 74 MPa, a cell stacked in a press first (DOMAIN §1.5, DESIGN).
+     * fresh cell in a press; frames default to 74 MPa, a cell stacked in a press first (docs/physics.md §1.1, §1.5).
      */
     private double assemblyPressurePa = 0;
     /** Numerical floor of the sodium thickness, m: 1 µm (the foil never vanishes in the model). */

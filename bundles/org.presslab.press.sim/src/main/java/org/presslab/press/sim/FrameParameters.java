@@ -2,17 +2,17 @@ package org.presslab.press.sim;
 
 /**
  * A pressure frame: disc springs (spring frame), a bolted screw (fixed gap) or a motor-driven screw
- * with springs (motorized frame), SI units. Springs in series (DOMAIN §1.4):
+ * with springs (motorized frame), SI units. Springs in series (docs/physics.md §1.4):
  * {@code 1/k_eff = 1/k_frame + 1/k_spring + 1/k_stack} and
  * {@code F = k_eff·(u_preload + x_motor + Δh_plating - δ_creep)}.
  */
 public final class FrameParameters {
 
-    /** Disc-spring stack stiffness, N/m: 200 N/mm (DOMAIN §1.4: 50-500 N/mm, EST); +∞ = no spring (screw frame). */
+    /** Disc-spring stack stiffness, N/m: 200 N/mm (docs/physics.md §1.4: 50-500 N/mm, EST); +∞ = no spring (screw frame). */
     private double springStiffnessNpm = 200e3;
-    /** Frame, bolts and plungers, N/m: 20 kN/mm (DOMAIN §1.4: k_eff of a fixed-gap frame 10-50 kN/mm, EST). */
+    /** Frame, bolts and plungers, N/m: 20 kN/mm (docs/physics.md §1.4: k_eff of a fixed-gap frame 10-50 kN/mm, EST). */
     private double frameStiffnessNpm = 20e6;
-    /** Pressure on the cell set at assembly, Pa: 15 MPa (DOMAIN §1.4, the operating pressure). */
+    /** Pressure on the cell set at assembly, Pa: 15 MPa (docs/physics.md §1.4, the operating pressure). */
     private double preloadPressurePa = 15e6;
     /** Force rating of the frame, N: 10 kN (EST). */
     private double ratedForceN = 10e3;

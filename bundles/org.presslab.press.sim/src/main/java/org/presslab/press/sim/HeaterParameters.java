@@ -19,7 +19,7 @@ public final class HeaterParameters {
     private double controllerGainWPerK = 100;
     /** Integral time of the heater's controller, s (EST; cancels the thermal pole). */
     private double controllerIntegralTimeS = 400;
-    /** Highest settable temperature, K: 300 °C (EST rating; with sodium inside keep below ~80 °C, DOMAIN §4.1). */
+    /** Highest settable temperature, K: 300 °C (EST rating; with sodium inside keep below ~80 °C, docs/physics.md §4.1). */
     private double maxTemperatureK = 573.15;
 
     public HeaterParameters() {

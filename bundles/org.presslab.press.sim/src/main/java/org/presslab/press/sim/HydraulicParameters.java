@@ -14,7 +14,7 @@ public final class HydraulicParameters {
 
     /** Ram area, m²: 2.1e-3 (Ø 52 mm; 15 t at 70 MPa line pressure, EST). */
     private double ramAreaM2 = 2.1e-3;
-    /** Force rating, N: 15 t = 147.1 kN (DOMAIN §1.1: 1 t-force = 9.807 kN). */
+    /** Force rating, N: 15 t = 147.1 kN (docs/physics.md §1.1: 1 t-force = 9.807 kN). */
     private double ratedForceN = 15 * 9806.65;
     /** Pump flow at full output, m³/s: 0.2 cm³/s (EST; ~7 kN/s into the stiff 10 mm load path). */
     private double pumpFlowM3s = 2e-7;
@@ -26,7 +26,7 @@ public final class HydraulicParameters {
     private double frameStiffnessNpm = 5e8;
     /** Release valve flow coefficient at full opening, m³/(s·√Pa): Q = C_v·√p (EST; 5.8 kN vents in ~1 s). */
     private double releaseValveCoefficient = 1e-10;
-    /** Relief valve cracking pressure, Pa: 70 MPa line (= the force rating over the ram area, DOMAIN §4.1). */
+    /** Relief valve cracking pressure, Pa: 70 MPa line (= the force rating over the ram area, docs/physics.md §4.1). */
     private double reliefPressurePa = 70e6;
     /** Relief valve flow gain above cracking, m³/(s·Pa) (EST). */
     private double reliefValveGainM3PerSPa = 1e-11;

@@ -36,7 +36,7 @@ public final class SimSpec {
         this.kind = kind;
         this.id = "sim-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         this.cell = new CellParameters();
-        // Load cell: 50 kN range, 0.5 N steps, 1.5 N rms (EST; DOMAIN §1.1 wants <= 5 N resolution at 15 MPa on 10 mm)
+        // Load cell: 50 kN range, 0.5 N steps, 1.5 N rms (EST; docs/physics.md §1.1 wants <= 5 N resolution at 15 MPa on 10 mm)
         this.loadCell = new SensorParameters(50e3, 0.5, 1.5);
         // Line pressure transducer: 100 MPa, 1 kPa steps, 2 kPa rms (EST)
         this.pressureSensor = new SensorParameters(100e6, 1e3, 2e3);
@@ -98,7 +98,7 @@ public final class SimSpec {
                 if (kind == DeviceKind.SCREW_FRAME) {
                     s.frame.springStiffnessNpm(Double.POSITIVE_INFINITY);
                 } else if (kind == DeviceKind.MOTORIZED_FRAME) {
-                    s.frame.springStiffnessNpm(500e3); // stiffer disc springs for active control (EST, DOMAIN §1.4 range)
+                    s.frame.springStiffnessNpm(500e3); // stiffer disc springs for active control (EST, docs/physics.md §1.4 range)
                 }
                 // Button load cell in the frame: 10 kN, 0.2 N steps, 0.5 N rms (EST)
                 s.loadCell.range(10e3).resolution(0.2).noiseRms(0.5);

@@ -59,10 +59,10 @@ public interface SimulatedCell {
     /** Thickness lost to creep (squeeze flow) of the sodium since creation, m. */
     double creepShorteningM();
 
-    /** Present contact-loss (void) area fraction f in [0, 1) (DOMAIN §1.5 law). */
+    /** Present contact-loss (void) area fraction f in [0, 1) (docs/physics.md §1.5 law). */
     double voidFraction();
 
-    /** Interfacial resistance per area, Ω·m² (R_int = R_ref·(P/P_ref)^-0.5/(1-f), DOMAIN §1.5 EST). */
+    /** Interfacial resistance per area, Ω·m² (R_int = R_ref·(P/P_ref)^-0.5/(1-f), docs/physics.md §1.5 EST). */
     double interfacialResistanceOhmM2();
 
     /** Interfacial resistance of this pellet, Ω (per-area value over the pellet area). */
@@ -73,6 +73,6 @@ public interface SimulatedCell {
     /** True once the pellet has cracked (fault injection). */
     boolean isCracked();
 
-    /** True once voids exceeded the short threshold while plating (DOMAIN §1.5 EST). */
+    /** True once voids exceeded the short threshold while plating (docs/physics.md §1.5 EST). */
     boolean isShorted();
 }

@@ -16,7 +16,7 @@ public final class VesselParameters {
     private double pumpFlowM3s = 2e-6;
     /** Vessel pressure rating, Pa: 400 MPa (EST, typical lab CIP). */
     private double ratedPressurePa = 400e6;
-    /** Relief cracking pressure, Pa: at the rating (DOMAIN §4.1: hydraulic relief in addition to software limits). */
+    /** Relief cracking pressure, Pa: at the rating (docs/physics.md §4.1: hydraulic relief in addition to software limits). */
     private double reliefPressurePa = 400e6;
     /** Relief flow gain, m³/(s·Pa) (EST). */
     private double reliefValveGainM3PerSPa = 1e-12;

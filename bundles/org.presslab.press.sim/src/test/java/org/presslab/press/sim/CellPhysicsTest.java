@@ -9,7 +9,7 @@ import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.Reading;
 import org.presslab.time.VirtualTimeSource;
 
-/** The cell stack numbers against DOMAIN.md §1. */
+/** The cell stack numbers against docs/physics.md §1. */
 class CellPhysicsTest {
 
     private final VirtualTimeSource time = new VirtualTimeSource();
@@ -27,7 +27,7 @@ class CellPhysicsTest {
 
     @Test
     void forceForPressureMatchesDomainTable() {
-        // DOMAIN §1.1: 10 mm -> 1.18 kN at 15 MPa, 5.81 kN at 74 MPa; 13 mm -> 1.99 kN, 9.82 kN
+        // docs/physics.md §1.1: 10 mm -> 1.18 kN at 15 MPa, 5.81 kN at 74 MPa; 13 mm -> 1.99 kN, 9.82 kN
         double[][] rows = {{0.010, 15, 1.18}, {0.010, 74, 5.81}, {0.013, 15, 1.99}, {0.013, 74, 9.82}};
         for (double[] r : rows) {
             SimulatedDevice d = frame(DeviceKind.SCREW_FRAME, r[0], r[1] * 1e6, false);
@@ -68,7 +68,7 @@ class CellPhysicsTest {
 
     @Test
     void fixedGapDriftsWholeMpaSpringFrameHundredths() {
-        // DOMAIN §1.4: 1 mAh/cm² (8.86 µm) gives 1.1-5.7 MPa in a fixed-gap frame, 0.006-0.06 MPa in a spring frame
+        // docs/physics.md §1.4: 1 mAh/cm² (8.86 µm) gives 1.1-5.7 MPa in a fixed-gap frame, 0.006-0.06 MPa in a spring frame
         double area = SimUnits.discArea(0.010);
         SimulatedDevice screw = frame(DeviceKind.SCREW_FRAME, 0.010, 15e6, false);
         SimulatedDevice spring = frame(DeviceKind.SPRING_FRAME, 0.010, 15e6, false);
@@ -124,7 +124,7 @@ class CellPhysicsTest {
 
     @Test
     void creepFollowsThePowerLaw() {
-        // doubling the pressure multiplies the creep rate by 2^5 = 32 (DOMAIN §1.2: n = 5)
+        // doubling the pressure multiplies the creep rate by 2^5 = 32 (docs/physics.md §1.2: n = 5)
         SimulatedDevice a = frame(DeviceKind.SPRING_FRAME, 0.010, 5e6, true);
         SimulatedDevice b = frame(DeviceKind.SPRING_FRAME, 0.010, 10e6, true);
         time.advanceSeconds(60);

@@ -102,7 +102,7 @@ final class CellStack {
                 }
             }
         }
-        // creep of the sodium (DOMAIN §1.2)
+        // creep of the sodium (docs/physics.md §1.2)
         double rate = 0;
         if (deviatoric && pressurePa > 0 && p.referenceStrainRate() > 0) {
             double h = anodeThickness();
@@ -115,7 +115,7 @@ final class CellStack {
             creep += dCreep;
         }
         lastStrainRate = rate;
-        // voids: grow when stripping above the critical stripping current, close by creep (DOMAIN §1.5)
+        // voids: grow when stripping above the critical stripping current, close by creep (docs/physics.md §1.5)
         if (i < 0) {
             double iccs = pressurePa / p.ccsPressurePerCurrentDensity();
             voids += p.voidGrowthPerCharge() * Math.max(0, -i - iccs) * dt;
@@ -302,7 +302,7 @@ final class CellStack {
         return Math.min(0.99, 1 - (1 - f0) * (1 - voids));
     }
 
-    /** R_int(P, f) = R_ref·(P/P_ref)^-x/(1 - f), Ω·m² (DOMAIN §1.5); infinite without contact pressure. */
+    /** R_int(P, f) = R_ref·(P/P_ref)^-x/(1 - f), Ω·m² (docs/physics.md §1.5); infinite without contact pressure. */
     double interfacialResistance(double pressurePa) {
         if (!(pressurePa > 0)) {
             return Double.POSITIVE_INFINITY;

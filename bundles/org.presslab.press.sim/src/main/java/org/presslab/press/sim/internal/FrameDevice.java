@@ -18,7 +18,7 @@ import org.presslab.press.sim.SimSpec;
 import org.presslab.time.TimeSource;
 
 /**
- * Spring, screw (fixed-gap) and motorized frames: springs in series, preloaded at creation (DOMAIN §1.4),
+ * Spring, screw (fixed-gap) and motorized frames: springs in series, preloaded at creation (docs/physics.md §1.4),
  * {@code F = k_eff·(u_0 + x_motor - s)} with {@code s} the stack's shortening (creep minus plating plus a crack).
  */
 final class FrameDevice extends SimDevice {
@@ -74,7 +74,7 @@ final class FrameDevice extends SimDevice {
         this.info = b.build();
     }
 
-    /** 1/k_eff = 1/k_frame + 1/k_spring + 1/k_stack (DOMAIN §1.4), N/m. */
+    /** 1/k_eff = 1/k_frame + 1/k_spring + 1/k_stack (docs/physics.md §1.4), N/m. */
     private double stiffness() {
         boolean cracked = cell.isCracked();
         if (Double.isNaN(stiffness) || cracked != stiffnessCracked) {

@@ -770,7 +770,7 @@ abstract class SimDevice implements SimulatedDevice {
             synchronized (lock) {
                 advance();
                 if (faults.add(Fault.DISCONNECTED) && !actuationModes().isEmpty()) {
-                    enterSafe(SafeAction.HOLD); // the device's own watchdog (DOMAIN §4.1)
+                    enterSafe(SafeAction.HOLD); // the device's own watchdog (docs/physics.md §4.1)
                 }
             }
         }
