@@ -114,4 +114,7 @@ public @interface StationConfiguration {
 
     @AttributeDefinition(required = false, description = "How long a safe action may take before the next one is tried (a blocked driver), s (0.05..2).")
     double safeStateTimeoutS() default 0.5;
+
+    @AttributeDefinition(required = false, description = "Valve or drive deadband of the actuator as a fraction of full output (0..0.5): raw outputs are mapped past it. 0 = none.")
+    double outputDeadband() default 0.0;
 }

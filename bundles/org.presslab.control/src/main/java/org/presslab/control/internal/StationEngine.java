@@ -122,6 +122,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     private double approachStartPositionM = Double.NaN;
     private double approachTarget;
     private double approachRate;
+
     private boolean resumeFromLateHold;
     private boolean heating;
     private long lastRecipeTickNanos = Long.MIN_VALUE;
@@ -412,8 +413,8 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         StationSettings s = settings;
         double tau = s.closedLoopTimeS;
         double kp = s.kpPerPa;
+        double g = b.plantGainPaPerS;
         if (kp <= 0) {
-            double g = b.plantGainPaPerS;
             kp = g > 0 ? 1.0 / (g * tau) : 0.02 / 1e6;
         }
         double ti = s.tiS > 0 ? s.tiS : 4 * tau;
@@ -662,7 +663,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
                 // The device kept its load while held: keep the stored correction, restart the derivative.
                 pid.reset(p, pid.integral());
             }
-            value = pid.update(sp, p, ff, dt);
+            value = pastDeadband(pid.update(sp, p, ff, dt));
         } else {
             value = b.commandValueFor(sp);
         }
@@ -683,7 +684,16 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     /** Output that closes the gap no faster than the station's maximum rate would load the stack on contact. */
     private double approachOutput(DriverBinding b) {
         double rate = Limits.maxRate(cfg, b);
-        return b.plantGainPaPerS > 0 ? Math.min(1, Math.max(0.005, rate / b.plantGainPaPerS)) : 0.05;
+        return pastDeadband(b.plantGainPaPerS > 0 ? Math.min(1, Math.max(0.005, rate / b.plantGainPaPerS)) : 0.05);
+    }
+
+    /** Maps a raw output past the actuator's deadband d: u -> sign(u)·(d + (1-d)·|u|); tiny outputs stay 0. */
+    private double pastDeadband(double u) {
+        double d = settings.outputDeadband;
+        if (d <= 0 || Math.abs(u) < 1e-4) {
+            return u;
+        }
+        return Math.signum(u) * (d + (1 - d) * Math.abs(u));
     }
 
     /**
@@ -1342,6 +1352,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         put(d, "approachTravelMm", a.approachTravelM * 1e3, b.approachTravelM * 1e3);
         put(d, "maxTemperatureC", a.maxTemperatureK - 273.15, b.maxTemperatureK - 273.15);
         put(d, "safeStateTimeoutS", a.safeStateTimeoutS, b.safeStateTimeoutS);
+        put(d, "outputDeadband", a.outputDeadband, b.outputDeadband);
         return d;
     }
 

@@ -39,6 +39,7 @@ public final class StationSettings {
     final double approachTravelM;
     final double maxTemperatureK;
     final double safeStateTimeoutS;
+    final double outputDeadband;
 
     private StationSettings(Builder b) {
         this.origin = b.copy();
@@ -67,6 +68,7 @@ public final class StationSettings {
         this.approachTravelM = b.approachTravelM;
         this.maxTemperatureK = b.maxTemperatureK;
         this.safeStateTimeoutS = b.safeStateTimeoutS;
+        this.outputDeadband = b.outputDeadband;
     }
 
     /** The builder these settings came from, to derive changed settings (configuration updates). */
@@ -100,7 +102,7 @@ public final class StationSettings {
                 .loopStall(c.loopStallHoldS(), c.loopStallTripS()).zeroBandMPa(c.zeroBandMPa())
                 .loopStallRepeat(c.loopStallRepeatCount(), c.loopStallRepeatWindowS())
                 .approach(c.approachTimeoutS(), c.approachTravelMm()).maxTemperatureC(c.maxTemperatureC())
-                .safeStateTimeoutS(c.safeStateTimeoutS());
+                .safeStateTimeoutS(c.safeStateTimeoutS()).outputDeadband(c.outputDeadband());
         b.safeActionName = c.safeAction();
         b.rebindPolicyName = c.rebindPolicy();
         b.source = pid;
@@ -180,6 +182,7 @@ public final class StationSettings {
         private double approachTravelM = 5e-3;
         private double maxTemperatureK = 90 + 273.15;
         private double safeStateTimeoutS = 0.5;
+        private double outputDeadband = 0;
 
         private Builder(String id) {
             this.id = id;
@@ -228,6 +231,7 @@ public final class StationSettings {
         public Builder approach(double timeoutS, double travelMm) { this.approachTimeoutS = timeoutS; this.approachTravelM = travelMm * 1e-3; return this; }
         public Builder maxTemperatureC(double c) { this.maxTemperatureK = c + 273.15; return this; }
         public Builder safeStateTimeoutS(double s) { this.safeStateTimeoutS = s; return this; }
+        public Builder outputDeadband(double d) { this.outputDeadband = d; return this; }
 
         /**
          * Validates everything and lists every problem in one exception. Every number must be finite and
@@ -307,6 +311,7 @@ public final class StationSettings {
             range(errors, "approachTravelMm", approachTravelM * 1e3, 0.01, true, 50);
             range(errors, "maxTemperatureC", maxTemperatureK - 273.15, -50, true, MAX_TEMPERATURE_K - 273.15);
             range(errors, "safeStateTimeoutS", safeStateTimeoutS, 0.05, true, 2);
+            range(errors, "outputDeadband", outputDeadband, 0, true, 0.5);
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException(
                         "Invalid configuration of station '" + id + "' (" + source + "): " + String.join("; ", errors));

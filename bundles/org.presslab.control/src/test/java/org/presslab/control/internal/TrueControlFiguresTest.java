@@ -40,9 +40,10 @@ import org.presslab.time.VirtualTimeSource;
  * </ul>
  * The passive frames are preloaded to 15 MPa and cycled the same way. The table is printed as
  * "CONTROL FIGURES (true pressure)"; each figure is asserted against a limit about 1.5x its measured value.
- * Case (d) is jogged into contact by hand first: the station's approach output (0.022) lies inside the 0.05
- * valve deadband, so its approach never moves the platen (an engine limit, see the issue). The four active
- * cases and the frames run two at a time on their own virtual clocks.
+ * In case (d) the station is told the valve's deadband ({@code outputDeadband} 0.05) and maps its outputs
+ * past it, so its own approach reaches contact; what remains of its hold error is the seal friction (stick-slip
+ * of about ±friction/area on the load cell), which a load-cell loop alone cannot remove. The four active cases
+ * and the frames run two at a time on their own virtual clocks.
  */
 class TrueControlFiguresTest {
 
@@ -94,7 +95,7 @@ class TrueControlFiguresTest {
                 () -> active(String.format(Locale.ROOT, "(d) model x%.1f, friction %.0f N, deadband %.2f, ram %.0f kg",
                         MODEL_FLOW_FACTOR, SEAL_FRICTION_N, VALVE_DEADBAND, RAM_MASS_KG),
                         spec -> spec.hydraulics().modelFlowFactor(MODEL_FLOW_FACTOR).sealFrictionN(SEAL_FRICTION_N)
-                                .valveDeadband(VALVE_DEADBAND).ramMassKg(RAM_MASS_KG), true, 0, 0),
+                                .valveDeadband(VALVE_DEADBAND).ramMassKg(RAM_MASS_KG), false, 0, 0),
                 () -> passive(true),
                 () -> passive(false));
         String only = System.getProperty("figures.only", "abcdsf");
@@ -126,7 +127,7 @@ class TrueControlFiguresTest {
                     assertEquals(0.932, f.sensorPartPa / 1e6, 0.01, f.name + ": sensor part");
                 }
                 case 'c' -> check(f, 0.15, 0.18, 0.014);
-                case 'd' -> check(f, 0.045, 0.71, 1.08);
+                case 'd' -> check(f, 0.06, 0.76, 0.71);
                 case 'p' -> {
                     if (f.name.contains("spring")) {
                         check(f, Double.NaN, Double.NaN, 0.033);
@@ -262,7 +263,13 @@ class TrueControlFiguresTest {
     Figures active(String name, Consumer<SimSpec> tweak, boolean jog, double offsetN, double driftNps) throws Exception {
         long wall0 = System.nanoTime();
         Figures f = new Figures(name);
-        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+        // A lab states its valve's deadband in the station configuration (outputDeadband); the station maps its
+        // raw outputs past it, so the approach moves the platen and small corrections act.
+        StationSettings.Builder settings = Harness.settings("sim-press-1");
+        if (name.startsWith("(d)")) {
+            settings.outputDeadband(VALVE_DEADBAND);
+        }
+        try (Harness h = new Harness(settings)) {
             h.recordSamples = false;
             SimSpec spec = pressSpec(42);
             tweak.accept(spec);
