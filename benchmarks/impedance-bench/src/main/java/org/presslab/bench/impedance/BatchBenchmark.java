@@ -1,6 +1,6 @@
 package org.presslab.bench.impedance;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,49 +11,53 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.presslab.impedance.api.FitOptions;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.Spectrum;
+import org.presslab.impedance.internal.BenchmarkSet;
 import org.presslab.impedance.internal.CnlsFitter;
 
 /**
- * A batch of 1,000 spectra fitted one after the other on one thread, and spread over all cores.
- * Spectra per second = 1000 / (seconds per operation). The setup first checks that every
- * automatic fit of the batch reaches the minimum a fit started at the true parameters reaches,
- * and refuses to benchmark otherwise.
+ * A series of 500 spectra (BenchmarkSet.series: one cell warming up, resistances falling 20x)
+ * fitted with CircuitFitter.fitSeries on 1 and on 2 threads, and as 500 independent cold fits on
+ * one thread. Spectra per second = 500 / (seconds per operation).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BatchBenchmark {
 
-    @Param({Spectra.TWO_CPE_W, Spectra.RC_WO})
+    @Param({BenchmarkSet.TWO_ARC_W, BenchmarkSet.RC_WO})
     public String circuit;
 
     private final CnlsFitter fitter = new CnlsFitter();
-    private Spectrum[] batch;
+    private List<Spectrum> series;
 
     @Setup
     public void setup() {
-        batch = Spectra.noisy(circuit, 1000, 777);
-        BestMinimumCheck.Report r = BestMinimumCheck.check(circuit, batch);
-        System.out.println();
-        System.out.println(r);
-        if (r.worse() > 0) {
-            throw new IllegalStateException(r.toString());
-        }
+        series = BenchmarkSet.series(circuit, 500, BenchmarkSet.SEED);
     }
 
     @Benchmark
-    public double sequential() {
+    public double seriesOneThread() {
+        return sum(fitter.fitSeries(series, circuit, FitOptions.DEFAULT, 1));
+    }
+
+    @Benchmark
+    public double seriesTwoThreads() {
+        return sum(fitter.fitSeries(series, circuit, FitOptions.DEFAULT, 2));
+    }
+
+    @Benchmark
+    public double independentColdFits() {
         double s = 0;
-        for (Spectrum sp : batch) {
+        for (Spectrum sp : series) {
             s += fitter.fit(sp, circuit).chiSquare();
         }
         return s;
     }
 
-    @Benchmark
-    public double parallel() {
-        return Arrays.stream(batch).parallel().map(sp -> fitter.fit(sp, circuit)).mapToDouble(FitResult::chiSquare).sum();
+    private static double sum(List<FitResult> rs) {
+        return rs.stream().mapToDouble(FitResult::chiSquare).sum();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.presslab.impedance.api.Spectrum;
+import org.presslab.impedance.internal.BenchmarkSet;
 import org.presslab.impedance.internal.CnlsFitter;
 import org.presslab.impedance.internal.LinKk;
 import org.presslab.impedance.internal.TikhonovDrt;
@@ -14,7 +15,8 @@ import org.presslab.impedance.internal.TikhonovDrt;
 /**
  * Companion to the JMH benchmarks for a shared, loaded machine: the thread CPU time of each
  * operation (what the code costs, independent of other processes competing for the cores)
- * next to its wall time. Median over 1,000 spectra after 2,000 warm-up operations. Run:
+ * next to its wall time, on the 200 spectra of each issue-12 benchmark family after 400 warm-up
+ * operations. Run:
  * {@code java -cp benchmarks.jar org.presslab.bench.impedance.CpuTimeHarness}.
  */
 public final class CpuTimeHarness {
@@ -30,13 +32,17 @@ public final class CpuTimeHarness {
         TikhonovDrt drt = new TikhonovDrt();
         System.out.printf("load average at start: %.2f on %d cores%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-        for (String c : new String[] {Spectra.TWO_CPE_W, Spectra.RC_WO}) {
-            Spectrum[] spectra = Spectra.noisy(c, 1000, 777);
+        for (String c : new String[] {BenchmarkSet.TWO_ARC_W, BenchmarkSet.RC_WO}) {
+            Spectrum[] spectra = set(c);
             measure("fit " + c, spectra, s -> fitter.fit(s, c));
         }
-        Spectrum[] spectra = Spectra.noisy(Spectra.TWO_CPE_W, 1000, 777);
+        Spectrum[] spectra = set(BenchmarkSet.TWO_ARC_W);
         measure("Lin-KK (auto M)", spectra, kk::test);
         measure("DRT (GCV)", Arrays.copyOf(spectra, 200), drt::analyze);
+    }
+
+    private static Spectrum[] set(String family) {
+        return BenchmarkSet.generate(family, 200).stream().map(BenchmarkSet.Case::spectrum).toArray(Spectrum[]::new);
     }
 
     private static void measure(String what, Spectrum[] spectra, Function<Spectrum, Object> op) {

@@ -1,5 +1,6 @@
 package org.presslab.bench.impedance;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,20 +18,22 @@ import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.KkResult;
 import org.presslab.impedance.api.KramersKronig;
 import org.presslab.impedance.api.Spectrum;
+import org.presslab.impedance.internal.BenchmarkSet;
 import org.presslab.impedance.internal.CnlsFitter;
 import org.presslab.impedance.internal.LinKk;
 import org.presslab.impedance.internal.TikhonovDrt;
 
 /**
- * Time per analysis of one 60-point spectrum, sampled (SampleTime gives the median, p0.50). Each
- * invocation takes the next of 256 noisy spectra, so no result can be cached.
+ * Time per analysis of one spectrum of the issue-12 benchmark set (200 diverse spectra per
+ * family, fixed seed, default options: multi-start included), sampled (SampleTime: median =
+ * p0.50). Each invocation takes the next spectrum of the set, so no result can be cached.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FitBenchmark {
 
-    @Param({Spectra.TWO_CPE_W, Spectra.RC_WO})
+    @Param({BenchmarkSet.TWO_ARC_W, BenchmarkSet.RC_WO})
     public String circuit;
 
     private final CircuitFitter fitter = new CnlsFitter();
@@ -41,16 +44,17 @@ public class FitBenchmark {
 
     @Setup
     public void setup() {
-        spectra = Spectra.noisy(circuit, 256, 12345);
+        List<BenchmarkSet.Case> cases = BenchmarkSet.generate(circuit, 200);
+        spectra = cases.stream().map(BenchmarkSet.Case::spectrum).toArray(Spectrum[]::new);
     }
 
     private Spectrum nextSpectrum() {
         Spectrum s = spectra[next];
-        next = (next + 1) & 255;
+        next = (next + 1) % spectra.length;
         return s;
     }
 
-    /** Full CNLS fit from automatic guesses (modulus weighting, multi-start fallback enabled). */
+    /** Full CNLS fit with default options (automatic guesses, multi-start, canonical order). */
     @Benchmark
     public FitResult fit() {
         return fitter.fit(nextSpectrum(), circuit);
@@ -62,7 +66,7 @@ public class FitBenchmark {
         return kk.test(nextSpectrum());
     }
 
-    /** DRT with lambda chosen by GCV over 18 values. */
+    /** DRT with lambda chosen by GCV over 17 values. */
     @Benchmark
     public DrtResult drtGcv() {
         return drt.analyze(nextSpectrum());

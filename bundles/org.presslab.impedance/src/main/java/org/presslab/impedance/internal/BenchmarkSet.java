@@ -93,6 +93,46 @@ public final class BenchmarkSet {
         return new Case(index, family, truth, clean, noisy);
     }
 
+    /**
+     * A series of {@code count} spectra of one cell warming up: spectrum 0 is case 0 of the
+     * family; along the series every resistance (and the Warburg or diffusion amplitude) falls
+     * smoothly by a factor e^3 = 20 with the capacitances held, so both arcs move up in
+     * frequency, as in a temperature series. Same noise as the set.
+     */
+    public static List<Spectrum> series(String family, int count, long seed) {
+        double[] base = generateOne(family, 0, seed).truth;
+        Circuit c = Circuit.parse(family);
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5EE5L);
+        List<Spectrum> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            double g = Math.exp(-3.0 * k / Math.max(count - 1, 1));
+            double[] p = base.clone();
+            if (family.equals(TWO_ARC_W)) {
+                p[0] *= g;
+                p[1] *= g;
+                p[4] *= g;
+                p[7] *= g;
+            } else {
+                p[0] *= g;
+                p[1] *= g;
+                p[3] *= g;
+                p[4] *= g;
+            }
+            Spectrum clean = c.simulate(frequencies(), p);
+            int n = clean.size();
+            double[] re = new double[n];
+            double[] im = new double[n];
+            for (int i = 0; i < n; i++) {
+                double m = clean.modulus(i);
+                re[i] = clean.real(i) + NOISE * m * gaussian(rnd);
+                im[i] = clean.imag(i) + NOISE * m * gaussian(rnd);
+            }
+            out.add(new Spectrum(clean.frequencies(), re, im,
+                    SpectrumMetadata.ofSource("benchmark series " + family + " #" + k + " seed " + seed)));
+        }
+        return out;
+    }
+
     private static double[] twoArcW(SplittableRandom rnd) {
         while (true) {
             double r0 = logUniform(rnd, 1, 50);

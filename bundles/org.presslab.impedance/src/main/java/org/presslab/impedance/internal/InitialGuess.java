@@ -343,7 +343,9 @@ final class InitialGuess {
         int n = f.length;
         double wl = wMin();
         double nzl = Math.max(nz[n - 1], 0.05 * zMax);
-        double tauTail = tauScale / wl;
+        // half a decade inside the lowest measured frequency: a diffusion time constant at the
+        // window's edge sits next to a local minimum with tau beyond the data
+        double tauTail = 0.3 * tauScale / wl;
         switch (e.type) {
             case R -> p[e.offset] = 0.05 * zMax;
             case C -> p[e.offset] = 1 / (wl * nzl);
