@@ -548,4 +548,62 @@ class SafetyFaultsTest {
                     + " only once within tolerance", deviceRate / 1e6, ok / 1e6));
         }
     }
+
+    /**
+     * Trip latency measured from the TRUE crossing (the plant's noise-free pressure), not from the sensor. MAX_PRESSURE:
+     * a valve driven open behind the station's back; the true pressure crosses limit + margin, the station trips within
+     * one loop period plus the sensor's sample interval. MAX_RATE: the true rise over 0.2 s exceeds rateTripFactor x
+     * maxRate; the station sees the same 0.2 s window through a 20 ms filter: bounded here at 45 ms after the true rise.
+     */
+    @Test
+    void tripLatencyFromTheTrueCrossing() throws Exception {
+        try (Harness h = new Harness(Harness.settings("sim-press-1").fixtureRatingMPa(20))) {
+            SimulatedDevice d = h.press("sim-press-1", 3);
+            h.bind(d);
+            h.run(0.5);
+            d.actuator().orElseThrow().command(org.presslab.press.api.ActuatorCommand.raw(0.1));
+            double limit = 20.5e6;
+            long crossing = Long.MIN_VALUE;
+            for (int i = 0; i < 120_000 && h.station.trip() == null; i++) {
+                h.time.advanceNanos(500_000L);
+                if (crossing == Long.MIN_VALUE && d.plantState().cellPressurePa() > limit) {
+                    crossing = h.time.nanoTime();
+                }
+            }
+            assertEquals(InterlockKind.MAX_PRESSURE, h.station.trip().interlock(), h.station.trip().message());
+            assertTrue(crossing != Long.MIN_VALUE, "the true pressure crossed the limit");
+            double ms = (h.station.tripTimeNanos() - crossing) / 1e6;
+            assertTrue(ms >= 0 && ms <= 12, "MAX_PRESSURE " + ms + " ms after the true crossing (one 10 ms period + a 2 ms sample)");
+            FIGURES.add(String.format("latency MAX_PRESSURE %.1f ms after the true crossing of limit + margin (bound 12 ms)", ms));
+        }
+        try (Harness h = new Harness(Harness.settings("sim-press-1"))) {
+            SimulatedDevice d = h.press("sim-press-1", 3);
+            h.bind(d);
+            h.run(0.5);
+            d.actuator().orElseThrow().command(org.presslab.press.api.ActuatorCommand.raw(0.3));
+            double rateLimit = 2 * 5e6;
+            java.util.ArrayDeque<double[]> window = new java.util.ArrayDeque<>();
+            long crossing = Long.MIN_VALUE;
+            for (int i = 0; i < 120_000 && h.station.trip() == null; i++) {
+                h.time.advanceNanos(500_000L);
+                double t = h.time.nanoTime() / 1e9;
+                window.addLast(new double[] { t, d.plantState().cellPressurePa() });
+                while (window.peekFirst()[0] < t - 0.2) {
+                    window.pollFirst();
+                }
+                double[] first = window.peekFirst();
+                if (crossing == Long.MIN_VALUE && t - first[0] > 0.19
+                        && (window.peekLast()[1] - first[1]) / (t - first[0]) > rateLimit) {
+                    crossing = h.time.nanoTime();
+                }
+            }
+            assertEquals(InterlockKind.MAX_RATE, h.station.trip().interlock(), h.station.trip().message());
+            assertTrue(crossing != Long.MIN_VALUE, "the true rise exceeded the limit");
+            double ms = (h.station.tripTimeNanos() - crossing) / 1e6;
+            assertTrue(ms <= 45, "MAX_RATE " + ms + " ms after the true 0.2-s rise exceeded the limit (bound 45 ms: 20 ms filter + a period + sampling)");
+            FIGURES.add(String.format("latency MAX_RATE %.0f ms after the true 0.2-s rise exceeded 2 x maxRate (bound 45 ms: filter +"
+                    + " period); %.2f s after the valve opened, most of it closing the gap to the stack", ms,
+                    (h.station.tripTimeNanos() / 1e9 - 0.5)));
+        }
+    }
 }
