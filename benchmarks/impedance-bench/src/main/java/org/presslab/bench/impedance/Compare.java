@@ -97,7 +97,7 @@ public final class Compare {
         return sum;
     }
 
-    record Tool(String name, double[] chi2, double[][] p, double[][] se, double[] ms) {
+    record Tool(String name, double[] chi2, double[][] p, double[][] se, double[] ms, double[] cpuMs) {
     }
 
     static void report(Path dir, int n) throws IOException {
@@ -106,7 +106,7 @@ public final class Compare {
         List<BenchmarkSet.Case> cases = BenchmarkSet.generate(FAMILY, n);
         Map<String, Tool> tools = new HashMap<>();
         for (String k : new String[] {"presslab auto", "presslab perturbed", "impedance.py generic", "impedance.py perturbed"}) {
-            tools.put(k, new Tool(k, new double[n], new double[n][], new double[n][], new double[n]));
+            tools.put(k, new Tool(k, new double[n], new double[n][], new double[n][], new double[n], new double[n]));
         }
         for (String line : Files.readAllLines(dir.resolve("impedancepy.csv"))) {
             String[] c = line.split(",");
@@ -119,12 +119,13 @@ public final class Compare {
             double[] p = new double[np];
             double[] se = new double[np];
             for (int j = 0; j < np; j++) {
-                p[j] = num(c[3 + j]);
-                se[j] = num(c[3 + np + j]);
+                p[j] = num(c[4 + j]);
+                se[j] = num(c[4 + np + j]);
             }
             t.p[i] = p;
             t.se[i] = se;
             t.ms[i] = Double.parseDouble(c[2]) * 1000;
+            t.cpuMs[i] = Double.parseDouble(c[3]) * 1000;
             t.chi2[i] = chi2(m, cases.get(i).spectrum(), p);
         }
         for (BenchmarkSet.Case c : BenchmarkSet.generate(FAMILY, 300, 1)) {
@@ -132,13 +133,16 @@ public final class Compare {
         }
         for (int i = 0; i < n; i++) {
             Spectrum s = cases.get(i).spectrum();
+            long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             FitResult a = fitter.fit(s, FAMILY);
             long t1 = System.nanoTime();
+            long c1 = CPU.getCurrentThreadCpuTime();
             FitResult b = fitter.fit(s, FAMILY, SetCheck.startAt(m, perturbed(cases.get(i).truth(), i), 6));
             long t2 = System.nanoTime();
-            put(tools.get("presslab auto"), i, a, (t1 - t0) / 1e6);
-            put(tools.get("presslab perturbed"), i, b, (t2 - t1) / 1e6);
+            long c2 = CPU.getCurrentThreadCpuTime();
+            put(tools.get("presslab auto"), i, a, (t1 - t0) / 1e6, (c1 - c0) / 1e6);
+            put(tools.get("presslab perturbed"), i, b, (t2 - t1) / 1e6, (c2 - c1) / 1e6);
         }
         double[] ref = new double[n];
         for (int i = 0; i < n; i++) {
@@ -151,8 +155,8 @@ public final class Compare {
         }
         System.out.printf(Locale.ROOT, "%d spectra of %s, same run, JIT warmed; load average %.2f%n", n, FAMILY,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.printf("%-24s %14s %14s %12s %12s %12s%n", "tool / start", "best minimum", "R within 5 %",
-                "CI coverage", "median ms", "p90 ms");
+        System.out.printf("%-24s %14s %14s %12s %12s %12s %14s%n", "tool / start", "best minimum", "R within 5 %",
+                "CI coverage", "median ms", "p90 ms", "median CPU ms");
         for (String k : new String[] {"presslab auto", "impedance.py generic", "presslab perturbed", "impedance.py perturbed"}) {
             Tool t = tools.get(k);
             int best = 0;
@@ -172,13 +176,16 @@ public final class Compare {
             }
             double[] ms = t.ms.clone();
             Arrays.sort(ms);
-            System.out.printf(Locale.ROOT, "%-24s %10d/%-3d %10d/%-3d %11.1f%% %12.3f %12.3f%n", k, best, n, within, n,
-                    100.0 * cov / tot, ms[n / 2], ms[(int) Math.ceil(0.9 * n) - 1]);
+            System.out.printf(Locale.ROOT, "%-24s %10d/%-3d %10d/%-3d %11.1f%% %12.3f %12.3f %14.3f%n", k, best, n, within, n,
+                    100.0 * cov / tot, ms[n / 2], ms[(int) Math.ceil(0.9 * n) - 1], median(t.cpuMs));
         }
         double speedAuto = median(tools.get("impedance.py generic").ms) / median(tools.get("presslab auto").ms);
         double speedPert = median(tools.get("impedance.py perturbed").ms) / median(tools.get("presslab perturbed").ms);
         System.out.printf(Locale.ROOT, "median time ratio impedance.py / presslab: %.0fx (own starts), %.0fx (perturbed truth)%n",
                 speedAuto, speedPert);
+        System.out.printf(Locale.ROOT, "median CPU time ratio: %.0fx (own starts), %.0fx (perturbed truth)%n",
+                median(tools.get("impedance.py generic").cpuMs) / median(tools.get("presslab auto").cpuMs),
+                median(tools.get("impedance.py perturbed").cpuMs) / median(tools.get("presslab perturbed").cpuMs));
     }
 
     /** Python's repr: nan, inf. */
@@ -197,10 +204,13 @@ public final class Compare {
         return s[s.length / 2];
     }
 
-    private static void put(Tool t, int i, FitResult r, double ms) {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static void put(Tool t, int i, FitResult r, double ms, double cpuMs) {
         t.chi2[i] = r.chiSquare();
         t.p[i] = r.values();
         t.se[i] = r.parameters().stream().mapToDouble(p -> p.standardError()).toArray();
         t.ms[i] = ms;
+        t.cpuMs[i] = cpuMs;
     }
 }
