@@ -157,7 +157,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     volatile Scheduled loopTask;
     private volatile Scheduled supervisorTask;
     private volatile Scheduled watchTask;
-    private Scheduled supervisorStarter;
+    private volatile Scheduled supervisorStarter;
     private Scheduled dispatchTask;
     volatile RecipeExecutor run;
     private volatile boolean closed;
@@ -205,11 +205,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         loopTask = time.scheduleAtFixedRate("presslab-loop-" + cfg.id(), periodNanos, this::loopTick);
         watchTask = time.scheduleAtFixedRate("presslab-watch-" + cfg.id(), periodNanos, this::watchLoop);
         // Half a period out of phase with the loop: between them a fault is seen within half a period.
-        supervisorStarter = time.schedule("presslab-supervisor-start-" + cfg.id(), periodNanos / 2, () -> {
-            if (!closed) {
-                supervisorTask = time.scheduleAtFixedRate("presslab-supervisor-" + cfg.id(), periodNanos, supervisor::tick);
-            }
-        });
+        startSupervisor(periodNanos);
         dispatchTask = time.scheduleAtFixedRate("presslab-dispatch-" + cfg.id(), Math.round(1e9 / DISPATCH_HZ), this::dispatch);
         LOG.info("Station '{}' started: {} Hz loop, cell {} mm², fixture rating {} MPa, driver filter {}", cfg.id(),
                 cfg.loopRateHz(), fmt(cfg.cellAreaM2() * 1e6), fmt(cfg.fixtureRatingPa() / 1e6), cfg.driverFilter());
@@ -1282,7 +1278,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         Map<String, Object> props = new LinkedHashMap<>(diff);
         props.put("applied", false);
         event(StationEventType.CONFIGURATION_CHANGED, msg, props);
-        LOG.error(msg);
+        LOG.warn(msg);
         return new CommandRefusedException(msg);
     }
 
@@ -1298,21 +1294,29 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
                 Double.NaN, Double.NaN, SafeAction.HOLD, time.nanoTime());
     }
 
+    /** Owner: a new loop rate. The supervisor restarts half a period out of phase, as at start. */
     private void reschedule(long newPeriod) {
-        Scheduled l = loopTask;
-        Scheduled w = watchTask;
-        Scheduled s = supervisorTask;
+        Scheduled[] old = { loopTask, watchTask, supervisorTask, supervisorStarter };
         periodNanos = newPeriod;
         dt = newPeriod / 1e9;
         lastTickNanos = time.nanoTime();
-        loopTask = time.scheduleAtFixedRate("presslab-loop-" + cfg.id(), newPeriod, this::loopTick);
-        watchTask = time.scheduleAtFixedRate("presslab-watch-" + cfg.id(), newPeriod, this::watchLoop);
-        supervisorTask = time.scheduleAtFixedRate("presslab-supervisor-" + cfg.id(), newPeriod, supervisor::tick);
-        for (Scheduled x : new Scheduled[] { l, w, s }) {
+        for (Scheduled x : old) {
             if (x != null) {
                 x.cancel();
             }
         }
+        supervisorTask = null;
+        loopTask = time.scheduleAtFixedRate("presslab-loop-" + cfg.id(), newPeriod, this::loopTick);
+        watchTask = time.scheduleAtFixedRate("presslab-watch-" + cfg.id(), newPeriod, this::watchLoop);
+        startSupervisor(newPeriod);
+    }
+
+    private void startSupervisor(long period) {
+        supervisorStarter = time.schedule("presslab-supervisor-start-" + cfg.id(), period / 2, () -> {
+            if (!closed) {
+                supervisorTask = time.scheduleAtFixedRate("presslab-supervisor-" + cfg.id(), period, supervisor::tick);
+            }
+        });
     }
 
     static Map<String, String> diff(StationSettings a, StationSettings b) {

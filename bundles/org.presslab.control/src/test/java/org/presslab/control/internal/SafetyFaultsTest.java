@@ -606,4 +606,21 @@ class SafetyFaultsTest {
                     (h.station.tripTimeNanos() / 1e9 - 0.5)));
         }
     }
+
+    /** A loop-rate change right after start must leave exactly one supervisor schedule, half a period behind the loop. */
+    @Test
+    void aLoopRateChangeLeavesOneSupervisorAndCloseLeavesNone() throws Exception {
+        org.presslab.time.VirtualTimeSource time = new org.presslab.time.VirtualTimeSource();
+        StationEngine s = new StationEngine(Harness.settings("sim-press-1").build(), time);
+        s.start();
+        s.update(s.settings().toBuilder().loopRateHz(200).build());
+        time.advanceSeconds(1);
+        assertEquals(4, time.pendingTasks(), "loop, watch, supervisor, dispatcher (the starter has run once)");
+        s.update(s.settings().toBuilder().loopRateHz(100).build());
+        time.advanceSeconds(1);
+        assertEquals(4, time.pendingTasks());
+        s.close();
+        time.advanceSeconds(1);
+        assertEquals(0, time.pendingTasks(), "nothing keeps running after close");
+    }
 }
