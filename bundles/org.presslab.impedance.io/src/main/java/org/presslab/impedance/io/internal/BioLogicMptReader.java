@@ -48,6 +48,9 @@ public final class BioLogicMptReader implements SpectrumReader {
         int headerLine; // 1-based line of the column names
         Meta meta = new Meta(source, FORMAT);
         meta.instrument = "BioLogic";
+        if (lines.isEmpty()) {
+            throw SpectrumFormatException.atLine(source, 1, "empty file: no column names");
+        }
         if (Text.firstLine(lines).endsWith("ASCII FILE")) {
             if (lines.size() < 2) {
                 throw SpectrumFormatException.atLine(source, 1, "truncated: no 'Nb header lines' line after the title");
@@ -57,7 +60,7 @@ public final class BioLogicMptReader implements SpectrumReader {
                 throw SpectrumFormatException.atLine(source, 2, "expected 'Nb header lines : N', found '"
                         + Text.abbreviate(lines.get(1).trim()) + "'");
             }
-            headerLine = Integer.parseInt(m.group(1));
+            headerLine = Text.count(m.group(1), Integer.MAX_VALUE, source, 2, "'Nb header lines'");
             if (headerLine < 3) {
                 throw SpectrumFormatException.atLine(source, 2, "'Nb header lines' is " + headerLine + ", must be at least 3");
             }

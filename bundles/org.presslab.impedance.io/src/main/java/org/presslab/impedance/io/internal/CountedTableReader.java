@@ -56,7 +56,7 @@ public final class CountedTableReader implements SpectrumReader {
         if (c < 0) {
             throw SpectrumFormatException.inFile(source, "no impedance data: no point-count line followed by f Z' Z'' rows");
         }
-        int declared = Integer.parseInt(lines.get(c).trim());
+        int declared = Text.count(lines.get(c), Integer.MAX_VALUE, source, c + 1, "point count");
         Meta meta = new Meta(source, FORMAT);
         if (c > 0) {
             meta.put("comment", String.join(" / ", lines.subList(0, c)).replaceAll("( / )+$", "").trim());

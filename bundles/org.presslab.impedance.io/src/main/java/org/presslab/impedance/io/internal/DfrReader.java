@@ -41,7 +41,7 @@ public final class DfrReader implements SpectrumReader {
         if (lines.size() <= 3 || !Text.isDigits(lines.get(1))) {
             throw SpectrumFormatException.atLine(source, 1, "not a .dfr file: expected VERSION, point count and a number");
         }
-        int n = Integer.parseInt(lines.get(1).trim());
+        int n = Text.count(lines.get(1), Integer.MAX_VALUE, source, 2, "point count");
         Meta meta = new Meta(source, FORMAT);
         meta.instrument = "Autolab FRA";
         meta.put("version", lines.get(0).trim());

@@ -35,8 +35,13 @@ public final class ImporterRegistry implements SpectrumImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImporterRegistry.class);
     static final int HEAD = 64 * 1024;
-    /** Impedance exports are kilobytes to a few megabytes; refuse what cannot be one before reading it into memory. */
-    static final long MAX_BYTES = 512L * 1024 * 1024;
+    /**
+     * Impedance exports are kilobytes to a few megabytes (the largest real one we hold, 32 sweeps of an
+     * EC-Lab .mpt, is 1.6 MB); refuse what cannot be one before reading it into memory. 64 MiB sits well
+     * below the 512 MiB heap of the distribution, which the control loops in the same JVM share: the
+     * readers hold the bytes, their decoded text and the points at once, several times the file size.
+     */
+    static final int MAX_BYTES = 64 * 1024 * 1024;
 
     private final List<SpectrumReader> readers = new CopyOnWriteArrayList<>();
 
@@ -65,21 +70,35 @@ public final class ImporterRegistry implements SpectrumImporter {
         Objects.requireNonNull(file, "file");
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw SpectrumFormatException.inFile(file.toString(), "file of " + size + " bytes is larger than the "
-                    + MAX_BYTES + " bytes an impedance export can plausibly be");
+            throw tooLarge(file.toString(), size + " bytes");
         }
-        return read(Files.readAllBytes(file), file.toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString()); // capped again: the file may grow after the size check
+        }
     }
 
     @Override
     public List<Spectrum> read(InputStream in, String name) throws IOException {
         Objects.requireNonNull(in, "in");
-        return read(in.readAllBytes(), name);
+        byte[] content = in.readNBytes(MAX_BYTES + 1); // grows as it reads: no buffer of the cap up front
+        if (content.length > MAX_BYTES) {
+            throw tooLarge(name == null ? "<stream>" : name, "more than " + MAX_BYTES + " bytes");
+        }
+        return read(content, name);
+    }
+
+    private static SpectrumFormatException tooLarge(String source, String size) {
+        return SpectrumFormatException.inFile(source, "file too large: " + size + ", the limit for an impedance export is "
+                + (MAX_BYTES >> 20) + " MiB (" + MAX_BYTES + " bytes); exports are kilobytes to a few megabytes, "
+                + "split a larger file or export fewer columns");
     }
 
     /** Reads from bytes already in memory. */
     public List<Spectrum> read(byte[] content, String name) throws IOException {
         String source = name == null ? "<stream>" : name;
+        if (content.length > MAX_BYTES) {
+            throw tooLarge(source, content.length + " bytes");
+        }
         if (content.length == 0) {
             throw SpectrumFormatException.inFile(source, "empty file: no impedance data");
         }

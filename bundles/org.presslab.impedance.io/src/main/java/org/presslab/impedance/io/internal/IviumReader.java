@@ -81,7 +81,7 @@ public final class IviumReader implements SpectrumReader {
         }
         Points pts = new Points(source, Points.Loc.LINE);
         int first = at + 3;
-        if (first + rows > lines.size()) {
+        if ((long) first + rows > lines.size()) {
             throw SpectrumFormatException.atLine(source, lines.size(), "truncated: " + rows + " rows announced on line "
                     + (at + 3) + ", " + Math.max(0, lines.size() - first) + " present");
         }
@@ -109,6 +109,6 @@ public final class IviumReader implements SpectrumReader {
             throw SpectrumFormatException.atLine(source, index + 1, "expected the " + what + " of primary_data, found '"
                     + Text.abbreviate(t) + "'");
         }
-        return Integer.parseInt(t);
+        return Text.count(t, Integer.MAX_VALUE, source, index + 1, what);
     }
 }

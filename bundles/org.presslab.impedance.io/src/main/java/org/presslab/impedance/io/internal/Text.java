@@ -173,6 +173,22 @@ final class Text {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
+    /**
+     * A count or line number read from a file (trimmed ASCII digits): refused with the line named when
+     * it is not one or is above {@code max}, so that no number in a file can overflow an int.
+     */
+    static int count(String digits, int max, String source, int line, String what) throws SpectrumFormatException {
+        String t = digits.trim();
+        if (!isDigits(t)) {
+            throw SpectrumFormatException.atLine(source, line, what + " is not a whole number: '" + abbreviate(t) + "'");
+        }
+        String s = t.replaceFirst("^0+(?=.)", "");
+        if (s.length() > 10 || Long.parseLong(s) > max) {
+            throw SpectrumFormatException.atLine(source, line, what + " " + abbreviate(t) + " is above " + max);
+        }
+        return Integer.parseInt(s);
+    }
+
     /** True if the trimmed text is one or more ASCII digits. */
     static boolean isDigits(String text) {
         String t = text.trim();

@@ -40,7 +40,14 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
             throw new IllegalArgumentException("ASCII gauge: 'presslab.driver.id' is required (a stable name such as frame-1-gauge)");
         }
         ConfigProperties p = new ConfigProperties(properties, "ASCII gauge '" + id + "'");
-        PortSelector port = PortSelector.fromConfig(p);
+        PortSelector port;
+        try {
+            port = PortSelector.fromConfig(p);
+        } catch (IllegalArgumentException e) {
+            // the port keys' own errors (a USB id that is not hexadecimal) do not all name the device
+            throw e.getMessage() != null && e.getMessage().startsWith(p.where()) ? e
+                    : new IllegalArgumentException(p.where() + ": " + e.getMessage(), e);
+        }
         // this driver takes 1 or 2 stop bits only; the shared parser also accepts 1.5
         String stopBits = p.string("stopBits", "1");
         if (!stopBits.equals("1") && !stopBits.equals("2")) {

@@ -71,7 +71,14 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
             throw new IllegalArgumentException("Modbus device: 'presslab.driver.id' is required (a stable name such as press-1)");
         }
         ConfigProperties p = new ConfigProperties(properties, "Modbus device '" + id + "'");
-        PortSelector port = PortSelector.fromConfig(p);
+        PortSelector port;
+        try {
+            port = PortSelector.fromConfig(p);
+        } catch (IllegalArgumentException e) {
+            // the port keys' own errors (a USB id that is not hexadecimal) do not all name the device
+            throw e.getMessage() != null && e.getMessage().startsWith(p.where()) ? e
+                    : new IllegalArgumentException(p.where() + ": " + e.getMessage(), e);
+        }
         SerialSettings serial = SerialSettings.fromConfig(p);
         int slave = p.integer("slaveId", 1);
         if (slave < 1 || slave > 247) {
@@ -154,7 +161,12 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
             return Optional.empty();
         }
         String u = p.string(prefix + ".unit", unit);
-        Unit parsed = u.isEmpty() ? null : Unit.parse(u, prefix + ".unit");
+        Unit parsed;
+        try {
+            parsed = u.isEmpty() ? null : Unit.parse(u, prefix + ".unit");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(p.where() + ": " + e.getMessage());
+        }
         if (prefix.equals("force") && parsed != null && !parsed.force) {
             throw p.invalid("force.unit", u, "a force unit (N, kN, kgf, lbf, tf)");
         }

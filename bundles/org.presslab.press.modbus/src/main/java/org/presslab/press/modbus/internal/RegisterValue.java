@@ -74,6 +74,9 @@ record RegisterValue(Table table, int address, DataType type, boolean lowWordFir
      * @throws IllegalArgumentException when it does not fit the type
      */
     int[] encode(double si) {
+        if (!Double.isFinite(si)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s is not a finite value for %s at register %d", si, type, address));
+        }
         double raw = (si / factor() - offset) / scale;
         switch (type) {
             case INT16, UINT16 -> {
@@ -88,6 +91,9 @@ record RegisterValue(Table table, int address, DataType type, boolean lowWordFir
             default -> {
                 int bits;
                 if (type == DataType.FLOAT32) {
+                    if (!(Math.abs(raw) <= Float.MAX_VALUE)) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s does not fit %s at register %d", describe(si), type, address));
+                    }
                     bits = Float.floatToIntBits((float) raw);
                 } else {
                     long v = Math.round(raw);
