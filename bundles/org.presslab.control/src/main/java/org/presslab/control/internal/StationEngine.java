@@ -72,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * dispatcher (50 Hz) and one delivery schedule per listener.</li>
  * </ul>
  */
-public final class StationEngine implements Station, SafetySupervisor.Supervised {
+public final class StationEngine implements Station, SafetySupervisor.Supervised, LoopWatch.Watched {
 
     private static final Logger LOG = LoggerFactory.getLogger(StationEngine.class);
     static final double DISPATCH_HZ = 50;
@@ -128,10 +128,10 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     private long lastRecipeTickNanos = Long.MIN_VALUE;
     private volatile ControlView view = ControlView.IDLE;
 
+    /** The loop watch and the stall policy. */
+    private final LoopWatch watch = new LoopWatch(this);
     /** The loop watch put the actuator in HOLD because the loop was late (not latched). */
-    final AtomicBoolean lateHold = new AtomicBoolean();
-    private volatile long lateHoldSinceNanos;
-    private final ArrayDeque<Long> lateHolds = new ArrayDeque<>();
+    final AtomicBoolean lateHold = watch.lateHold;
 
     // Last values (written by the loop, read anywhere).
     volatile double lastPressure = Double.NaN;
@@ -742,90 +742,30 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         return lastTickNanos;
     }
 
-    // ------------------------------------------------------------------ loop watch (stall policy)
+    // ------------------------------------------------------------------ loop watch (LoopWatch)
 
-    /** Late after this long the watch holds the actuator itself: loopStallHoldS, at least 3 periods. */
     long lateHoldNanos() {
-        return Math.max(Math.round(settings.loopStallHoldS * 1e9), 3 * periodNanos);
+        return watch.lateHoldNanos();
     }
 
-    long stallTripNanos() {
-        return Math.round(settings.loopStallTripS * 1e9);
-    }
-
-    private volatile double loopSilenceS = Double.NaN;
-
-    /**
-     * The loop watch, on its own schedule; touches no lock and calls the driver only through the bounded
-     * {@link SafeStateActor}. While controlling: a loop late by {@code loopStallHoldS} is held (not latched)
-     * and resumes by itself, with an event each way; a loop away for {@code loopStallTripS}, or late
-     * {@code loopStallRepeatCount} times within {@code loopStallRepeatWindowS}, trips CONTROL_LOOP_STALLED.
-     */
     void watchLoop() {
-        try {
-            long now = time.nanoTime();
-            long silence = now - lastTickNanos;
-            loopSilenceS = silence / 1e9;
-            ControlView v = view;
-            if (closed || !v.controlling() || latch.get() != null) {
-                return;
-            }
-            if (silence > stallTripNanos()) {
-                trip(InterlockKind.CONTROL_LOOP_STALLED, String.format(Locale.ROOT,
-                        "control loop has not run for %.3f s (limit loopStallTripS %.3f s)%s", silence / 1e9, settings.loopStallTripS,
-                        lateHold.get() ? "; the actuator was held since it was late" : ""), silence / 1e9, settings.loopStallTripS,
-                        cfg.safeAction(), now);
-            } else if (silence > lateHoldNanos() && !lateHold.get()) {
-                holdForLateLoop(now);
-            }
-        } catch (Throwable t) {
-            LOG.error("Station '{}': loop watch failed", cfg.id(), t);
-        }
+        watch.tick();
     }
 
-    /** The watch's answer to a late loop: HOLD while the loop is away, without latching. */
-    private void holdForLateLoop(long now) {
-        DriverBinding b = binding;
-        if (b == null || b.actuator == null || !b.actuator.safeActions().contains(SafeAction.HOLD)) {
-            return; // no HOLD on this device: only the latched trip applies
-        }
-        if (!lateHold.compareAndSet(false, true)) {
-            return;
-        }
-        lateHoldSinceNanos = now;
-        double lateS = (now - lastTickNanos) / 1e9;
-        int recent;
-        synchronized (lateHolds) {
-            lateHolds.addLast(now);
-            long window = Math.round(settings.loopStallRepeatWindowS * 1e9);
-            while (!lateHolds.isEmpty() && now - lateHolds.peekFirst() > window) {
-                lateHolds.pollFirst();
-            }
-            recent = lateHolds.size();
-        }
-        event(StationEventType.LOOP_LATE, String.format(Locale.ROOT,
-                "control loop late: not run for %.3f s (hold after %.3f s): '%s' put in HOLD until the loop returns; trips"
-                        + " CONTROL_LOOP_STALLED after %.3f s or after %d late loops within %.0f s (%d now)", lateS,
-                lateHoldNanos() / 1e9, b.id, settings.loopStallTripS, settings.loopStallRepeatCount, settings.loopStallRepeatWindowS,
-                recent), Map.of("lateS", lateS, "action", "HOLD", "recent", recent));
+    @Override
+    public long lastTickNanosForWatch() {
+        return lastTickNanos;
+    }
+
+    @Override
+    public void hold(DriverBinding b) {
         safety.enter(b, SafeAction.HOLD, false);
-        if (recent >= settings.loopStallRepeatCount) {
-            trip(InterlockKind.CONTROL_LOOP_STALLED, String.format(Locale.ROOT, "control loop late %d times within %.0f s (limit"
-                    + " loopStallRepeatCount %d): this machine cannot run the loop reliably", recent, settings.loopStallRepeatWindowS,
-                    settings.loopStallRepeatCount), recent, settings.loopStallRepeatCount, cfg.safeAction(), now);
-        }
     }
 
     /** Loop thread, owner: the loop is back after a late hold; control resumes bumpless. */
     private void endLateHold(long now) {
-        lateHold.set(false);
+        watch.loopReturned(now);
         resumeFromLateHold = true;
-        double heldS = (now - lateHoldSinceNanos) / 1e9;
-        boolean tripped = latch.get() != null;
-        event(StationEventType.LOOP_LATE, String.format(Locale.ROOT, tripped
-                ? "control loop back after %.3f s in HOLD; the station is tripped, the device stays in its safe state"
-                : "control loop back after %.3f s in HOLD: control resumed (bumpless)", heldS), Map.of("heldS", heldS,
-                        "action", tripped ? "TRIPPED" : "RESUMED"));
     }
 
     // ------------------------------------------------------------------ trips and safe states
@@ -1086,10 +1026,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
             controlling = false;
             approaching = false;
             setpoint.clear();
-            lateHold.set(false);
-            synchronized (lateHolds) {
-                lateHolds.clear();
-            }
+            watch.reset();
             event(StationEventType.INTERLOCK_RESET, t.interlock() + " reset", Map.of("interlock", t.interlock().name()));
             if (b == null) {
                 setState(StationState.NO_DRIVER, "no driver: waiting for one matching " + cfg.driverFilter());
@@ -1404,6 +1341,11 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     }
 
     @Override
+    public long periodNanosForWatch() {
+        return periodNanos;
+    }
+
+    @Override
     public TimeSource time() {
         return time;
     }
@@ -1468,11 +1410,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
                             configProblem == null ? "configuration valid" : "invalid: " + configProblem));
                     break;
                 case CONTROL_LOOP_STALLED:
-                    out.add(new InterlockStatus(k, tripped, settings.loopStallTripS, "s", loopSilenceS, String.format(Locale.ROOT,
-                            "time since the loop last ran, seen by the loop watch's own timer; while controlling, HOLD after %.3f s"
-                                    + " (not latched, resumes by itself), trip at the limit or after %d late loops in %.0f s%s",
-                            lateHoldNanos() / 1e9, settings.loopStallRepeatCount, settings.loopStallRepeatWindowS,
-                            lateHold.get() ? "; actuator held now: loop late" : "")));
+                    out.add(watch.status(tripped));
                     break;
                 default:
                     break;
