@@ -909,73 +909,13 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         }
     }
 
-    /** Why a command may not run, or null. Every limit is named with its value. Owner. */
+    /** Why a command may not run, or null (owner): the command gate judges a snapshot of the station. */
     private String refusal(String what, double targetPa, double ratePaPerS, boolean release, boolean fromRecipe, DriverBinding b) {
-        String head = String.format(Locale.ROOT, "station '%s': %s to %.3f MPa refused: ", cfg.id(), what, targetPa / 1e6);
-        if (closed) {
-            return head + "station is stopped";
-        }
-        String problem = configProblem;
-        if (problem != null) {
-            return head + "configuration invalid: " + problem;
-        }
-        if (b == null) {
-            return head + "driver absent (no driver matches " + cfg.driverFilter() + ")";
-        }
-        Trip t = latch.get();
-        if (t != null) {
-            return head + "station is tripped (" + t.interlock() + ": " + t.message() + "); reset it first";
-        }
-        if (awaitingDevice != null) {
-            return head + "device " + awaitingDevice + " is not the one this station runs on (" + latch.deviceIdentity()
-                    + "); reset the station to accept it";
-        }
-        if (!b.canActuate()) {
-            return head + "driver '" + b.id + "' cannot actuate (" + b.info.kind() + ", sense only): use an operator step";
-        }
         RecipeExecutor r = run;
-        if (!fromRecipe && r != null && !r.state().isFinished()) {
-            return head + "station busy: recipe '" + r.recipe().name() + "' owns it (pause or abort it first)";
-        }
-        if (!Double.isFinite(targetPa)) {
-            return head + "target is not a finite number";
-        }
-        if (targetPa < 0) {
-            return head + String.format(Locale.ROOT, "target below 0 MPa (more than the zero band %.3f MPa below)", settings.zeroBandPa / 1e6);
-        }
-        PressureLimits lim = limits();
-        if (targetPa > lim.maxPressurePa()) {
-            return head + String.format(Locale.ROOT, "above the limit %.3f MPa (%s)", lim.maxPressurePa() / 1e6, lim.maxPressureSource());
-        }
-        if (!"hold".equals(what)) {
-            if (!Double.isFinite(ratePaPerS)) {
-                return head + "rate is not a finite number (give a rate in MPa/s)";
-            }
-            if (ratePaPerS < StationSettings.MIN_RATE_PA_PER_S) {
-                return head + String.format(Locale.ROOT, "rate %s MPa/s below the slowest allowed %.3f MPa/s", ratePaPerS / 1e6,
-                        StationSettings.MIN_RATE_PA_PER_S / 1e6);
-            }
-            if (ratePaPerS > lim.maxRatePaPerS()) {
-                return head + String.format(Locale.ROOT, "rate %.3f MPa/s above the limit %.3f MPa/s (%s)", ratePaPerS / 1e6,
-                        lim.maxRatePaPerS() / 1e6, Limits.rateSource(cfg, b));
-            }
-        }
-        if (!lastQuality.usableForControl() || Double.isNaN(lastPressure)) {
-            return head + "no valid reading from driver '" + b.id + "' (quality " + lastQuality + ")";
-        }
-        double silentS = (time.nanoTime() - lastTickNanos) / 1e9;
-        if (silentS > settings.loopStallTripS) {
-            // Never accept a command nobody would carry out (a loop that stopped or never ran).
-            return head + String.format(Locale.ROOT, "control loop has not run for %.3f s (limit loopStallTripS %.3f s)", silentS,
-                    settings.loopStallTripS);
-        }
-        if (release) {
-            double from = controlling ? setpoint.target() : lastPressure;
-            if (targetPa > from + 1e3) {
-                return head + String.format(Locale.ROOT, "release only lowers the pressure (now %.3f MPa); use ramp", from / 1e6);
-            }
-        }
-        return null;
+        return CommandGate.refusal(new CommandGate.Request(what, targetPa, ratePaPerS, release, fromRecipe),
+                new CommandGate.Station(cfg, settings, closed, configProblem, b, latch.get(), awaitingDevice, latch.deviceIdentity(),
+                        r != null && !r.state().isFinished() ? r.recipe().name() : null, lastQuality, lastPressure,
+                        (time.nanoTime() - lastTickNanos) / 1e9, controlling ? setpoint.target() : Double.NaN, limits()));
     }
 
     @Override
