@@ -15,9 +15,17 @@ if [ ! -d "$ipy/impedance" ]; then
 fi
 jar=$root/benchmarks/impedance-bench/target/benchmarks.jar
 java=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# COMPARE_DIR=folder keeps the exchange files there (and reuses impedance.py's results when present)
+if [ -n "$COMPARE_DIR" ]; then
+  work=$COMPARE_DIR
+  mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 "$java" -cp "$jar" org.presslab.bench.impedance.Compare export "$work" "$count"
-echo "impedance.py: fitting $count spectra from two starts each ..."
-MPLBACKEND=Agg PYTHONPATH="$ipy" /usr/bin/python3 "$root/tools/impedance-compare/fit_impedancepy.py" "$work"
+if [ ! -s "$work/impedancepy.csv" ]; then
+  echo "impedance.py: fitting $count spectra from two starts each ..."
+  MPLBACKEND=Agg PYTHONPATH="$ipy" /usr/bin/python3 "$root/tools/impedance-compare/fit_impedancepy.py" "$work"
+fi
 "$java" -cp "$jar" org.presslab.bench.impedance.Compare report "$work" "$count"

@@ -11,7 +11,7 @@ import org.presslab.impedance.internal.CnlsFitter;
 
 /**
  * Throughput of the series fitter on a 500-spectrum series (BenchmarkSet.series) on 1 and 2
- * threads beside independent cold fits, best of 5 rounds after 3 warm-up rounds, and how many
+ * threads beside independent cold fits, best of 3 rounds after 1 warm-up round, and how many
  * fits were warm, re-fitted cold, or worse than an independent cold fit. Run:
  * {@code java -cp benchmarks.jar org.presslab.bench.impedance.SeriesHarness}.
  */
@@ -30,7 +30,7 @@ public final class SeriesHarness {
             double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
             List<FitResult> two = null;
             FitResult[] cold = new FitResult[series.size()];
-            for (int round = 0; round < 8; round++) {
+            for (int round = 0; round < 4; round++) {
                 long t0 = System.nanoTime();
                 fitter.fitSeries(series, c, FitOptions.DEFAULT, 1);
                 long t1 = System.nanoTime();
@@ -40,7 +40,7 @@ public final class SeriesHarness {
                     cold[i] = fitter.fit(series.get(i), c);
                 }
                 long t3 = System.nanoTime();
-                if (round >= 3) {
+                if (round >= 1) {
                     best[0] = Math.min(best[0], (t1 - t0) / 1e9);
                     best[1] = Math.min(best[1], (t2 - t1) / 1e9);
                     best[2] = Math.min(best[2], (t3 - t2) / 1e9);

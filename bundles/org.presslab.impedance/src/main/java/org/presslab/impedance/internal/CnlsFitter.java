@@ -65,18 +65,56 @@ public final class CnlsFitter implements CircuitFitter {
      */
     FitResult warmFit(Spectrum spectrum, Circuit circuit, FitOptions options, double[] warm) {
         Problem pb = new Problem(circuit, spectrum, options);
-        Run r = pb.run(pb.applyFixed(warm), options.maxIterations());
-        if (r.converged && pb.relativeReducedChi2(r.p) <= GATE * pb.kkNoiseFloor(spectrum)) {
-            return finish(pb, r, 1, options, new ArrayList<>(List.of("warm start from the neighbouring spectrum's result")));
+        Blocks blocks = new Blocks(circuit);
+        // a parameter the neighbour left on a bound (a resistor at 0) could never leave it again
+        double[] start = pb.applyFixed(warm);
+        InitialGuess reader = null;
+        InitialGuess.Reading drt = null;
+        for (int k = 0; k < start.length; k++) {
+            if (!pb.isFixed[k] && pb.collapsed(k, start[k])) {
+                if (reader == null) {
+                    reader = new InitialGuess(spectrum);
+                    drt = reader.drtReading(circuit);
+                }
+                start[k] = reader.guess(circuit, drt, 0, 1, Double.NaN)[k];
+            }
+        }
+        Run r = pb.run(start, options.maxIterations());
+        int tried = 1;
+        List<String> notes = new ArrayList<>();
+        boolean twoWays = options.extraStarts() > 0 && blocks.blocks.size() >= 2 && !blocks.allInterchangeable();
+        if (twoWays) {
+            // blocks that are not interchangeable: the other assignment of arcs, as in a cold fit
+            if (reader == null) {
+                reader = new InitialGuess(spectrum);
+                drt = reader.drtReading(circuit);
+            }
+            // the DRT reading with the arcs in the blocks the other way round from the warm result
+            double[] g0 = reader.guess(circuit, drt, 0, 1, Double.NaN);
+            double[] alt = sameAssignment(blocks, r.p, g0, 10) ? reader.guess(circuit, drt, 1, 1, Double.NaN) : g0;
+            Run other = pb.run(pb.applyFixed(alt), options.maxIterations());
+            tried++;
+            Run best = betterOf(r, other);
+            Run worse = best == r ? other : r;
+            if (worse.converged && best.converged && worse.chi2 - best.chi2 < 4 * best.chi2 / Math.max(2 * pb.n - pb.free.length, 1)
+                    && !sameAssignment(blocks, worse.p, best.p, 3)) {
+                notes.add(alternativeNote(circuit, worse, best));
+            }
+            r = best;
+        }
+        if (r.converged && !pb.anyAtBound(r.p) && pb.relativeReducedChi2(r.p) <= GATE * pb.kkNoiseFloor(spectrum)) {
+            notes.add(0, "warm start from the neighbouring spectrum's result");
+            return finish(pb, r, tried, options, notes);
         }
         FitResult cold = coldFit(pb, spectrum, options);
         if (r.converged && r.chi2 < cold.chiSquare() * (1 - 1e-9)) {
-            return finish(pb, r, cold.starts() + 1, options, new ArrayList<>(List.of("warm start from the neighbouring "
-                    + "spectrum's result; a cold fit, run because the warm one stayed above the noise floor, ended higher")));
+            return finish(pb, r, cold.starts() + tried, options, new ArrayList<>(List.of("warm start from the neighbouring "
+                    + "spectrum's result; a cold fit, run because the warm one stayed above the noise floor or on a bound, "
+                    + "ended higher")));
         }
         return cold.withNote("the warm start from the neighbouring spectrum's result ended "
                 + (r.converged ? String.format(Locale.ROOT, "at chi-square %.4g", r.chi2) : "without converging")
-                + " above the noise floor; this is the cold fit from the automatic guesses");
+                + " above the noise floor or on a bound; this is the cold fit from the automatic guesses");
     }
 
     private FitResult coldFit(Problem pb, Spectrum spectrum, FitOptions options) {
@@ -177,13 +215,17 @@ public final class CnlsFitter implements CircuitFitter {
         if (second != null && first.converged && second.converged) {
             Run other = best == first ? second : best == second ? first : null;
             double s2 = best.chi2 / Math.max(2 * pb.n - pb.free.length, 1);
-            if (other != null && other.chi2 - best.chi2 < 4 * s2 && !sameAssignment(blocks, pb, other.p, best.p)) {
-                notes.add(String.format(Locale.ROOT, "the arcs assigned to the blocks the other way round fit almost as well "
-                        + "(chi-square %.6g against %.6g, a difference within the noise): %s; the data do not decide "
-                        + "which block holds which arc", other.chi2, best.chi2, Blocks.describe(circuit, other.p)));
+            if (other != null && other.chi2 - best.chi2 < 4 * s2 && !sameAssignment(blocks, other.p, best.p, 3)) {
+                notes.add(alternativeNote(circuit, other, best));
             }
         }
         return finish(pb, best, tried, options, notes);
+    }
+
+    private static String alternativeNote(Circuit circuit, Run other, Run best) {
+        return String.format(Locale.ROOT, "the arcs assigned to the blocks the other way round fit almost as well "
+                + "(chi-square %.6g against %.6g, a difference within the noise): %s; the data do not decide "
+                + "which block holds which arc", other.chi2, best.chi2, Blocks.describe(circuit, other.p));
     }
 
     private static double spectrumMaxHz(Spectrum s) {
@@ -194,12 +236,12 @@ public final class CnlsFitter implements CircuitFitter {
         return m;
     }
 
-    /** Whether two parameter sets put the arcs in the same blocks (apexes within a factor 3). */
-    private static boolean sameAssignment(Blocks blocks, Problem pb, double[] a, double[] b) {
+    /** Whether two parameter sets put the arcs in the same blocks (apexes within {@code factor}). */
+    private static boolean sameAssignment(Blocks blocks, double[] a, double[] b, double factor) {
         for (Circuit.Parallel q : blocks.blocks) {
             double ta = blocks.timeConstant(q, a);
             double tb = blocks.timeConstant(q, b);
-            if (Math.abs(Math.log(ta / tb)) > Math.log(3)) {
+            if (Math.abs(Math.log(ta / tb)) > Math.log(factor)) {
                 return false;
             }
         }
@@ -271,6 +313,7 @@ public final class CnlsFitter implements CircuitFitter {
         final Double[] userStart;
         final Weighting weighting;
         final boolean constrained;
+        final double zMax;
 
         Problem(Circuit circuit, Spectrum s, FitOptions o) {
             this.circuit = circuit;
@@ -360,6 +403,11 @@ public final class CnlsFitter implements CircuitFitter {
                 }
             }
             constrained = !byName.isEmpty();
+            double zm = 0;
+            for (int i = 0; i < n; i++) {
+                zm = Math.max(zm, Math.hypot(zr[i], zi[i]));
+            }
+            zMax = zm;
             free = fr.stream().mapToInt(Integer::intValue).toArray();
             if (free.length == 0) {
                 throw new IllegalArgumentException("every parameter of " + circuit.circuit() + " is fixed: nothing to fit");
@@ -417,6 +465,30 @@ public final class CnlsFitter implements CircuitFitter {
                 s += t * t;
             }
             return s;
+        }
+
+        /** Whether a free parameter sits on a bound or has collapsed (a vanishing or exploding element). */
+        boolean anyAtBound(double[] p) {
+            for (int k : free) {
+                if (collapsed(k, p[k])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * On a bound, a resistance below 1e-9 of the largest |Z|, or any parameter e^100 away
+         * from its bound (the log transform ran away): the element has left the circuit.
+         */
+        boolean collapsed(int k, double v) {
+            if (tf[k].atBound(v, v)) {
+                return true;
+            }
+            if (circuit.parameterUnits().get(k).equals("ohm") && v < 1e-9 * zMax) {
+                return true;
+            }
+            return Math.abs(tf[k].toU(v)) > 100;
         }
 
         /** Whether the user fixed, started or bounded any parameter by name (then names carry meaning). */
