@@ -19,9 +19,10 @@ public interface CircuitFitter {
     CircuitModel parse(String circuit);
 
     /**
-     * Starting values guessed from the spectrum alone: the high-frequency intercept for series
-     * resistors, arc diameters and apex frequencies for parallel R-C/CPE blocks, the
-     * low-frequency tail for Warburg elements.
+     * Starting values guessed from the spectrum alone (the first start of {@link #fit}): the
+     * high-frequency resistance for series resistors, arcs (resistance, apex frequency, alpha)
+     * read from a quick distribution of relaxation times for the parallel blocks, taken from high
+     * to low frequency in circuit order, the low-frequency tail for Warburg elements.
      */
     double[] initialGuess(Spectrum spectrum, CircuitModel model);
 

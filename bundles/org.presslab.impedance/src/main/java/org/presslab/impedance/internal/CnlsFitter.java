@@ -45,7 +45,8 @@ public final class CnlsFitter implements CircuitFitter {
     @Override
     public double[] initialGuess(Spectrum spectrum, CircuitModel model) {
         Circuit c = model instanceof Circuit ci ? ci : Circuit.parse(model.circuit());
-        return new InitialGuess(spectrum).guess(c, 0, 1, Double.NaN);
+        InitialGuess g = new InitialGuess(spectrum);
+        return g.guess(c, g.drtReading(c), 0, 1, Double.NaN); // the first start of a fit
     }
 
     @Override

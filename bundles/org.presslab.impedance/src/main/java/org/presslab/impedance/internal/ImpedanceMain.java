@@ -109,6 +109,7 @@ public final class ImpedanceMain {
                             : p.atBound() ? "  (AT BOUND)" : "");
         }
         r.warnings().forEach(x -> out.println("warning: " + x));
+        r.notes().forEach(x -> out.println("note: " + x));
     }
 
     private void kk(Args a) throws IOException {

@@ -15,10 +15,10 @@ import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.Weighting;
 
 /**
- * The issue-12 properties on the first 60 spectra of the generated family
- * {@code R0-p(R1,CPE1)-p(R2,CPE2)-W1} (the full 200 of both families, against a global reference
- * of random starts, run in benchmarks/impedance-bench SetCheck). Limits sit at the measured
- * figures: a regression that loses a minimum or a label fails.
+ * The issue-12 properties on the 200 generated spectra of both families, against fits started
+ * at the truth (the global reference with random starts as well is benchmarks/impedance-bench
+ * SetCheck). Limits sit at the measured figures: a regression that loses a minimum or a label
+ * fails.
  */
 class BenchmarkSetTest {
 
@@ -38,6 +38,15 @@ class BenchmarkSetTest {
         return 1 / (2 * Math.PI * Math.pow(r * q, 1 / a));
     }
 
+    private static boolean resistancesWithin5(double[] fit, double[] truth, int... idx) {
+        for (int j : idx) {
+            if (Math.abs(fit[j] / truth[j] - 1) > 0.05) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void defaultFitsReachTheMinimumOfTheTruthStartWithCanonicalLabels() {
         int reached = 0;
@@ -45,7 +54,9 @@ class BenchmarkSetTest {
         int covered = 0;
         int total = 0;
         int reordered = 0;
-        List<BenchmarkSet.Case> cases = BenchmarkSet.generate(A, 60);
+        int within = 0;
+        int ceiling = 0;
+        List<BenchmarkSet.Case> cases = BenchmarkSet.generate(A, 200);
         for (BenchmarkSet.Case c : cases) {
             FitResult auto = fitter.fit(c.spectrum(), A);
             FitResult ref = fromTruth(c);
@@ -55,19 +66,65 @@ class BenchmarkSetTest {
             labelled += apexHz(p[1], p[2], p[3]) > apexHz(p[4], p[5], p[6]) ? 1 : 0;
             reordered += auto.notes().stream().anyMatch(n -> n.contains("order of time constant")) ? 1 : 0;
             double[] t = c.truth();
+            within += resistancesWithin5(p, t, 0, 1, 4) ? 1 : 0;
+            ceiling += resistancesWithin5(ref.values(), t, 0, 1, 4) ? 1 : 0;
             for (int j = 0; j < t.length; j++) {
                 total++;
                 covered += auto.parameters().get(j).ciContains(t[j]) ? 1 : 0;
             }
         }
-        System.out.printf("benchmark set, first 60 of %s: truth-start minimum reached %d, labels %d, reordered %d,"
-                + " CI coverage %.3f%n", A, reached, labelled, reordered, covered / (double) total);
-        // measured 2026-12-04: 60/60, labels 60/60, coverage 0.956
-        assertEquals(60, reached, "fits reaching the truth-start minimum");
-        assertEquals(60, labelled, "fits with block 1 the high-frequency arc");
+        System.out.printf("benchmark set %s, 200 spectra: truth-start minimum reached %d, labels %d, reordered %d,"
+                + " R within 5 %% %d (truth start %d), CI coverage %.3f%n", A, reached, labelled, reordered, within, ceiling,
+                covered / (double) total);
+        // measured 2026-12-04: 200, 200, reordered 4, R 150 (150), coverage 0.946
+        assertEquals(200, reached, "fits reaching the truth-start minimum");
+        assertEquals(200, labelled, "fits with block 1 the high-frequency arc");
+        assertEquals(ceiling, within, "resistances within 5 % below the truth-start ceiling");
         assertTrue(reordered > 0, "some fits must have needed reordering, and said so");
         double coverage = covered / (double) total;
-        assertTrue(coverage > 0.90 && coverage < 0.98, "95 % CI coverage " + coverage);
+        assertTrue(coverage > 0.92 && coverage < 0.97, "95 % CI coverage " + coverage);
+    }
+
+    /**
+     * RC + Wo: blocks that are not interchangeable. The fit is never above the truth-start
+     * minimum, and where its arcs sit in the other blocks than the truth's, it fits better than
+     * the truth-start minimum or says that the other way round fits as well.
+     */
+    @Test
+    void rcWoFitsReachTheTruthStartMinimumAndNameTheOtherAssignment() {
+        int reached = 0;
+        int otherWay = 0;
+        int unexplained = 0;
+        int covered = 0;
+        int total = 0;
+        for (BenchmarkSet.Case c : BenchmarkSet.generate(BenchmarkSet.RC_WO, 200)) {
+            FitResult auto = fitter.fit(c.spectrum(), c.circuit());
+            FitResult ref = fromTruth(c);
+            reached += auto.chiSquare() <= ref.chiSquare() * (1 + 1e-6) ? 1 : 0;
+            double[] p = auto.values();
+            double[] t = c.truth();
+            // block 1 holds the high-frequency arc as in the truth when its R1 C1 is the smaller time constant
+            boolean sameWay = p[1] * p[2] < p[3] * p[6] == t[1] * t[2] < t[3] * t[6];
+            if (!sameWay) {
+                otherWay++;
+                boolean better = auto.chiSquare() < ref.chiSquare() * (1 - 1e-6);
+                boolean noted = auto.notes().stream().anyMatch(n -> n.contains("other way round"));
+                unexplained += better || noted ? 0 : 1;
+            }
+            for (int j = 0; j < t.length; j++) {
+                total++;
+                covered += auto.parameters().get(j).ciContains(t[j]) ? 1 : 0;
+            }
+        }
+        System.out.printf("benchmark set %s, 200 spectra: truth-start minimum reached %d, other assignment %d"
+                + " (unexplained %d), CI coverage %.3f%n", BenchmarkSet.RC_WO, reached, otherWay, unexplained,
+                covered / (double) total);
+        // measured 2026-12-04: 200, 7, 0, 0.921
+        assertEquals(200, reached);
+        assertEquals(0, unexplained);
+        assertTrue(otherWay <= 14, "arcs the other way round: " + otherWay);
+        double coverage = covered / (double) total;
+        assertTrue(coverage > 0.90 && coverage < 0.97, "95 % CI coverage " + coverage);
     }
 
     @Test
