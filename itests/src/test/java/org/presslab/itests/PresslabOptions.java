@@ -33,6 +33,18 @@ final class PresslabOptions {
 
     /** Options every test class shares; subclasses may add to them. */
     static Option[] base(Option... extra) {
+        return base(true, extra);
+    }
+
+    /**
+     * The shared options, but with no vendor artifact in the distribution's system/: for tests whose
+     * vendor driver must come from what they install (a KAR, a repository they fill), nothing else.
+     */
+    static Option[] baseWithoutVendorDriver(Option... extra) {
+        return base(false, extra);
+    }
+
+    private static Option[] base(boolean vendorDriverInSystem, Option... extra) {
         List<Option> options = new ArrayList<>(List.of(
                 distributionOption().name("Presslab")
                         .unpackDirectory(new File("target/exam")).useDeployFolder(false),
@@ -47,7 +59,7 @@ final class PresslabOptions {
         // The vendor example driver as a lab would have it in its Maven repository: the tests install it at
         // runtime from its coordinate (system/ is the first repository the distribution's mvn: handler reads).
         String vendor = System.getProperty("presslab.vendorDriver");
-        if (vendor != null && !vendor.startsWith("${") && new File(vendor).isFile()) {
+        if (vendorDriverInSystem && vendor != null && !vendor.startsWith("${") && new File(vendor).isFile()) {
             options.add(replaceConfigurationFile(
                     "system/com/example/presslab/acme-servo-press/1.0.0-SNAPSHOT/acme-servo-press-1.0.0-SNAPSHOT.jar",
                     new File(vendor)));
