@@ -31,6 +31,8 @@ public final class RtuSlave implements AutoCloseable {
     private final AtomicLong badFrames = new AtomicLong();
     private long replyCount;
     private final java.util.Random noise = new java.util.Random(7);
+    private volatile ReplyTimes replyListener = (seen, written) -> { };
+    private long firstByte;
 
     /**
      * @param path the emulator's end of the cable
@@ -60,6 +62,20 @@ public final class RtuSlave implements AutoCloseable {
         return fault;
     }
 
+    /** When a request's first byte was read and when its reply was written, both {@link System#nanoTime()}. */
+    @FunctionalInterface
+    public interface ReplyTimes {
+        void reply(long requestSeenNanos, long replyWrittenNanos);
+    }
+
+    /**
+     * Told on the slave's thread after each reply is written: for benchmarks that split a
+     * transaction's time between the master and this emulator.
+     */
+    public void onReply(ReplyTimes listener) {
+        this.replyListener = listener == null ? (seen, written) -> { } : listener;
+    }
+
     /** Well-formed requests for this slave. */
     public long requests() {
         return requests.get();
@@ -84,6 +100,9 @@ public final class RtuSlave implements AutoCloseable {
                 continue;
             }
             if (n > 0) {
+                if (frame.size() == 0) {
+                    firstByte = now;
+                }
                 frame.write(buf, 0, n);
                 lastByte = now;
             } else if (frame.size() > 0 && now - lastByte >= gapNanos) {
@@ -129,6 +148,7 @@ public final class RtuSlave implements AutoCloseable {
             out = spoil(out, adu, active);
         }
         port.write(out, out.length);
+        replyListener.reply(firstByte, System.nanoTime());
     }
 
     private byte[] spoil(byte[] good, byte[] adu, RtuFault f) {

@@ -52,16 +52,33 @@ public final class ModbusRtuBench {
         String load = Files.isReadable(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "n/a";
         System.out.printf(Locale.ROOT, "Modbus RTU over a socat pty pair, %.0f s per figure, %d cores, %s, load average %s%n%n", SECONDS,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), load);
-        System.out.println("| baud | line-rate limit (tx/s) | measured (tx/s) | mean round trip (ms) | errors |");
-        System.out.println("|---:|---:|---:|---:|---:|");
+        Path script = pymodbusScript();
+        boolean py = script != null && pymodbusInstalled();
+        if (!py) {
+            System.out.println("pymodbus baseline skipped: " + (script == null ? "pymodbus_rtu_client.py not found"
+                    : "/usr/bin/python3 cannot import pymodbus (apt-get install python3-pymodbus)"));
+        }
+        System.out.println("Time per transaction split at the emulator: its turnaround runs from reading a request's first byte to"
+                + " writing the reply (gap detection included); the rest is the master's (and the pty's) part.");
+        System.out.println();
+        System.out.println("| baud | line-rate limit (tx/s) | client | measured (tx/s) | mean round trip (ms) | emulator turnaround (ms) | master + pty (ms) | errors |");
+        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|");
         for (int baud : new int[] {9600, 38400, 115200}) {
             Result r = run(baud, false);
-            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d |%n", baud, lineRateLimit(baud, 8, 15), r.txPerS, 1000 / r.txPerS, r.errors);
+            row(baud, "Presslab driver (j2mod)", r);
+            if (py) {
+                row(baud, "pymodbus " + pymodbusVersion, runPymodbus(script, baud));
+            }
         }
         Result loop = run(115200, true);
         System.out.printf(Locale.ROOT, "%nControl loop at 115200 baud (new setpoint written + measurement read each cycle): "
                 + "%.0f cycles/s (%.0f transactions/s, line-rate limit for FC16 write 13+8 bytes + FC04 read 8+15 bytes: %.0f cycles/s), %d errors%n",
                 loop.freshPerS, loop.txPerS, 1 / (1 / lineRateLimit(115200, 13, 8) + 1 / lineRateLimit(115200, 8, 15)), loop.errors);
+    }
+
+    private static void row(int baud, String client, Result r) {
+        System.out.printf(Locale.ROOT, "| %d | %.0f | %s | %.0f | %.2f | %.2f | %.2f | %d |%n", baud, lineRateLimit(baud, 8, 15), client,
+                r.txPerS, 1000 / r.txPerS, r.split.emulatorMs(), r.split.restMs(), r.errors);
     }
 
     /** Transactions per second the line allows for a request and reply of these sizes. */
@@ -71,7 +88,116 @@ public final class ModbusRtuBench {
         return 1 / ((requestBytes + replyBytes) * charS + 2 * gapS);
     }
 
-    record Result(double txPerS, double freshPerS, long errors) {
+    record Result(double txPerS, double freshPerS, long errors, Split split) {
+    }
+
+    /**
+     * Sums, over the measured window, the emulator's turnaround (request's first byte read to reply
+     * written) and the rest of each transaction (reply written to the next request's first byte
+     * read: the master's software, the pty's transfers, the emulator's wake-up).
+     */
+    static final class Split implements RtuSlave.ReplyTimes {
+        private volatile boolean on;
+        private long lastReply;
+        private long emulator;
+        private long rest;
+        private long n;
+        private long restN;
+
+        @Override
+        public synchronized void reply(long seen, long written) {
+            if (!on) {
+                lastReply = 0;
+                return;
+            }
+            emulator += written - seen;
+            n++;
+            if (lastReply != 0 && seen > lastReply) {
+                rest += seen - lastReply;
+                restN++;
+            }
+            lastReply = written;
+        }
+
+        void start() {
+            on = true;
+        }
+
+        synchronized void stop() {
+            on = false;
+        }
+
+        synchronized double emulatorMs() {
+            return n == 0 ? Double.NaN : emulator / 1e6 / n;
+        }
+
+        synchronized double restMs() {
+            return restN == 0 ? Double.NaN : rest / 1e6 / restN;
+        }
+    }
+
+    private static String pymodbusVersion = "";
+
+    /** The pymodbus client script, from the repository root or this module's directory. */
+    static Path pymodbusScript() {
+        for (String p : new String[] {System.getProperty("bench.pymodbus.script", ""), "benchmarks/serial-bench/src/main/python/pymodbus_rtu_client.py",
+                "src/main/python/pymodbus_rtu_client.py"}) {
+            if (!p.isEmpty() && Files.isRegularFile(Path.of(p))) {
+                return Path.of(p).toAbsolutePath();
+            }
+        }
+        return null;
+    }
+
+    static boolean pymodbusInstalled() {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import pymodbus; print(pymodbus.__version__)").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            if (p.waitFor() == 0) {
+                pymodbusVersion = out;
+                return true;
+            }
+            return false;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** pymodbus's synchronous RTU client against the same emulator on a fresh pty pair, as long as the driver's run. */
+    static Result runPymodbus(Path script, int baud) throws Exception {
+        Path dir = Files.createTempDirectory("serial-bench-py");
+        TimeSource time = new SystemTimeSource();
+        try (PtyPair pty = PtyPair.start(dir)) {
+            SimulatedDevice plant = SimulatedDevices.hydraulicPress(time, "plant", 1);
+            RtuSlave slave = new RtuSlave(pty.device(), baud, 1, new ModbusPressController(plant));
+            Split split = new Split();
+            slave.onReply(split);
+            try {
+                Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), pty.host().toString(), String.valueOf(baud),
+                        String.valueOf(SECONDS)).redirectErrorStream(true).start();
+                // the client warms up for 1 s before its window; the split covers its window
+                Thread.sleep(1000);
+                split.start();
+                String out = new String(p.getInputStream().readAllBytes()).trim();
+                split.stop();
+                if (p.waitFor() != 0 || !out.contains("tx=")) {
+                    throw new IllegalStateException("pymodbus client failed: " + out);
+                }
+                Map<String, String> kv = new HashMap<>();
+                for (String part : out.substring(out.lastIndexOf("tx=")).split(" ")) {
+                    String[] f = part.split("=", 2);
+                    kv.put(f[0], f.length > 1 ? f[1] : "");
+                }
+                double s = Double.parseDouble(kv.get("seconds"));
+                return new Result(Long.parseLong(kv.get("tx")) / s, Double.NaN, Long.parseLong(kv.get("errors")), split);
+            } finally {
+                slave.close();
+                plant.close();
+            }
+        }
     }
 
     static Result run(int baud, boolean loop) throws Exception {
@@ -80,6 +206,8 @@ public final class ModbusRtuBench {
         try (PtyPair pty = PtyPair.start(dir)) {
             SimulatedDevice plant = SimulatedDevices.hydraulicPress(time, "plant", 1);
             RtuSlave slave = new RtuSlave(pty.device(), baud, 1, new ModbusPressController(plant));
+            Split split = new Split();
+            slave.onReply(split);
             JSerialCommPortManager ports = JSerialCommPortManager.standalone();
             Map<String, Object> c = new HashMap<>();
             c.put("presslab.driver.id", "bench");
@@ -110,6 +238,7 @@ public final class ModbusRtuBench {
                 }
                 Map<String, Long> c0 = driver.counters();
                 long seq0 = driver.read().sequence();
+                split.start();
                 long t0 = System.nanoTime();
                 long end = t0 + (long) (SECONDS * 1e9);
                 double sp = 500;
@@ -124,13 +253,14 @@ public final class ModbusRtuBench {
                     }
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
+                split.stop();
                 Map<String, Long> c1 = driver.counters();
                 long tx = c1.get("transactions") - c0.get("transactions");
                 long errors = 0;
                 for (String k : new String[] {"timeouts", "crcErrors", "truncatedFrames", "garbledFrames", "wrongSlaveReplies", "exceptions"}) {
                     errors += c1.get(k) - c0.get(k);
                 }
-                return new Result(tx / s, (driver.read().sequence() - seq0) / s, errors);
+                return new Result(tx / s, (driver.read().sequence() - seq0) / s, errors, split);
             } finally {
                 driver.close();
                 slave.close();
