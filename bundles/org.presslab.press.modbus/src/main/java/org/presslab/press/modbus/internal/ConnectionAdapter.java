@@ -8,7 +8,6 @@ import org.presslab.serial.SerialPortException;
 import org.presslab.serial.StopBits;
 
 import com.ghgande.j2mod.modbus.io.AbstractModbusTransport;
-import com.ghgande.j2mod.modbus.io.ModbusRTUTransport;
 import com.ghgande.j2mod.modbus.net.AbstractSerialConnection;
 
 /**
@@ -19,13 +18,20 @@ import com.ghgande.j2mod.modbus.net.AbstractSerialConnection;
 final class ConnectionAdapter extends AbstractSerialConnection {
 
     private final SerialConnection connection;
-    private final ModbusRTUTransport transport = new ModbusRTUTransport();
+    private final RtuMasterTransport transport;
     private volatile int timeoutMs = 200;
     private volatile SerialPortException portError;
+    private long lastReceived;
 
     ConnectionAdapter(SerialConnection connection) throws IOException {
         this.connection = connection;
+        this.transport = new RtuMasterTransport(this, connection.settings().baudRate());
         transport.setCommPort(this);
+    }
+
+    /** The {@link System#nanoTime()} when the last byte was read (0 before any). */
+    long lastReceivedNanos() {
+        return lastReceived;
     }
 
     /** The port failure seen since the last call, or null. */
@@ -50,14 +56,18 @@ final class ConnectionAdapter extends AbstractSerialConnection {
         return transport;
     }
 
-    ModbusRTUTransport rtu() {
+    RtuMasterTransport rtu() {
         return transport;
     }
 
     @Override
     public int readBytes(byte[] buffer, int bytesToRead) {
         try {
-            return connection.read(buffer, 0, bytesToRead, timeoutMs);
+            int n = connection.read(buffer, 0, bytesToRead, timeoutMs);
+            if (n > 0) {
+                lastReceived = System.nanoTime();
+            }
+            return n;
         } catch (SerialPortException e) {
             portError = e;
             return -1;

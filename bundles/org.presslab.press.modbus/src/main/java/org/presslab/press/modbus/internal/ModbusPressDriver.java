@@ -55,7 +55,8 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
  * reads the measurement every period; {@link #read()} and {@link #command} only touch memory.
  *
  * <p>Retries: j2mod's own retry sleeps 250 ms or more between tries, so each j2mod transaction
- * makes one try and this driver retries at once (after the 3.5-character gap j2mod keeps),
+ * makes one try and this driver retries at once (after the 3.5-character gap
+ * {@link RtuMasterTransport} keeps before every request),
  * counting each cause (timeouts, CRC errors, truncated or garbled replies, replies from another
  * slave, exceptions).
  */
