@@ -55,6 +55,11 @@ final class DevicePort implements AutoCloseable {
      * steps of 100 ms (VTIME) and would make the emulated device answer late.
      */
     int readSome(byte[] buf, int off, int len, int timeoutMs) {
+        return readSomeNanos(buf, off, len, timeoutMs * 1_000_000L, 200_000L);
+    }
+
+    /** As {@link #readSome}, waiting {@code timeoutNanos} and polling every {@code stepNanos}. */
+    int readSomeNanos(byte[] buf, int off, int len, long timeoutNanos, long stepNanos) {
         if (!ensureOpen()) {
             return -1;
         }
@@ -62,7 +67,7 @@ final class DevicePort implements AutoCloseable {
             port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
             mode = SerialPort.TIMEOUT_NONBLOCKING;
         }
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        long deadline = System.nanoTime() + timeoutNanos;
         while (true) {
             int avail = port.bytesAvailable();
             if (avail < 0) {
@@ -79,7 +84,7 @@ final class DevicePort implements AutoCloseable {
             if (System.nanoTime() - deadline >= 0) {
                 return 0;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000L);
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(stepNanos, Math.max(1, deadline - System.nanoTime())));
         }
     }
 

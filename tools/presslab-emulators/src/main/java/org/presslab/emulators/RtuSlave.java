@@ -18,6 +18,8 @@ public final class RtuSlave implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtuSlave.class);
     private static final int MAX_REGS = 125;
+    /** How often the port is polled: how late, at most, the slave sees a request's first byte. */
+    private static final long POLL_NANOS = 100_000L;
 
     private final DevicePort port;
     private final int slaveId;
@@ -36,13 +38,14 @@ public final class RtuSlave implements AutoCloseable {
 
     /**
      * @param path the emulator's end of the cable
-     * @param baud the baud rate (sets the inter-frame gap: 3.5 characters, at least 2 ms)
+     * @param baud the baud rate (sets the inter-frame gap as the Modbus serial line spec does: 3.5
+     *        characters of 11 bits, 1.75 ms above 19200 baud)
      */
     public RtuSlave(Path path, int baud, int slaveId, RegisterBank bank) {
         this.port = new DevicePort(path, baud);
         this.slaveId = slaveId;
         this.bank = bank;
-        this.gapNanos = Math.max(2_000_000L, (long) (3.5 * 11 / baud * 1e9));
+        this.gapNanos = baud > 19200 ? 1_750_000L : (long) Math.ceil(3.5 * 11 / baud * 1e9);
         this.thread = new Thread(this::run, "rtu-slave-" + slaveId + "-" + path.getFileName());
         this.thread.setDaemon(true);
         this.thread.start();
@@ -91,7 +94,9 @@ public final class RtuSlave implements AutoCloseable {
         byte[] buf = new byte[512];
         long lastByte = 0;
         while (running) {
-            int n = port.readSome(buf, 0, buf.length, 1);
+            // within a frame, wait exactly until its gap would end; between frames, 1 ms at a time
+            long wait = frame.size() > 0 ? Math.max(0, lastByte + gapNanos - System.nanoTime()) : 1_000_000L;
+            int n = port.readSomeNanos(buf, 0, buf.length, wait, POLL_NANOS);
             long now = System.nanoTime();
             if (n < 0) {
                 frame.reset();
