@@ -31,9 +31,16 @@ import org.presslab.time.TimeSource;
  * </ol>
  *
  * A pty does not pace bytes: every byte arrives at once whatever the baud rate. The differences
- * between baud rates come from j2mod, which sleeps for the frame's transmission time after each
- * write and keeps the 3.5-character gap between frames, as it would on a real line. The figures
- * are therefore software-side ceilings: on a real RS-485 line the wire time is added to them.
+ * between baud rates come from the silent intervals the master and the emulated slave keep, as they
+ * would on a real line. The figures are therefore software-side ceilings: on a real RS-485 line the
+ * frames' wire time is added to them.
+ *
+ * <p>Each transaction's time is split at the emulator ({@link RtuSlave#onReply}): its turnaround
+ * (first request byte read to reply written) and the rest (reply written to the next request's
+ * first byte read: the master's silent interval and software, the pty, the emulator's wake-up).
+ * When Debian's {@code python3-pymodbus} is installed, its RTU client
+ * ({@code src/main/python/pymodbus_rtu_client.py}) runs against the same emulator on a fresh pty
+ * pair at each baud rate, in the same run, measured the same way.
  *
  * Run: {@code mvn -q -pl benchmarks/serial-bench -am install -DskipTests && mvn -q -pl benchmarks/serial-bench exec:java}
  */
@@ -59,10 +66,12 @@ public final class ModbusRtuBench {
                     : "/usr/bin/python3 cannot import pymodbus (apt-get install python3-pymodbus)"));
         }
         System.out.println("Time per transaction split at the emulator: its turnaround runs from reading a request's first byte to"
-                + " writing the reply (gap detection included); the rest is the master's (and the pty's) part.");
+                + " writing the reply (gap detection included); the rest is the master's (and the pty's) part, of which the"
+                + " silent interval both masters keep before a request (1.75 ms above 19200 baud, 3.5 x 11 bits below) is line time;"
+                + " what is left beyond it is software (the master's, the pty's, the emulator's wake-up).");
         System.out.println();
-        System.out.println("| baud | line-rate limit (tx/s) | client | measured (tx/s) | mean round trip (ms) | emulator turnaround (ms) | master + pty (ms) | errors |");
-        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|");
+        System.out.println("| baud | line-rate limit (tx/s) | client | measured (tx/s) | mean round trip (ms) | emulator turnaround (ms) | master + pty (ms) | of which beyond the silent interval (ms) | errors |");
+        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         for (int baud : new int[] {9600, 38400, 115200}) {
             Result r = run(baud, false);
             row(baud, "Presslab driver (j2mod)", r);
@@ -77,8 +86,9 @@ public final class ModbusRtuBench {
     }
 
     private static void row(int baud, String client, Result r) {
-        System.out.printf(Locale.ROOT, "| %d | %.0f | %s | %.0f | %.2f | %.2f | %.2f | %d |%n", baud, lineRateLimit(baud, 8, 15), client,
-                r.txPerS, 1000 / r.txPerS, r.split.emulatorMs(), r.split.restMs(), r.errors);
+        double silentMs = baud > 19200 ? 1.75 : 3.5 * 11 * 1000.0 / baud;
+        System.out.printf(Locale.ROOT, "| %d | %.0f | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d |%n", baud, lineRateLimit(baud, 8, 15), client,
+                r.txPerS, 1000 / r.txPerS, r.split.emulatorMs(), r.split.restMs(), r.split.restMs() - silentMs, r.errors);
     }
 
     /** Transactions per second the line allows for a request and reply of these sizes. */
