@@ -1,84 +1,40 @@
 package org.presslab.control.internal;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.RecipeStep;
 import org.presslab.control.api.StepCondition;
 
 /** {@link RecipeStep.Ramp}: raise the pressure to a target at a rate. */
-final class RampStepKind implements StepKind<RecipeStep.Ramp> {
+final class RampStepKind extends MoveStepKind<RecipeStep.Ramp> {
 
-    @Override
-    public Class<RecipeStep.Ramp> type() {
-        return RecipeStep.Ramp.class;
+    RampStepKind() {
+        super(RecipeStep.Ramp.class, "ramp", false);
     }
 
     @Override
-    public String name() {
-        return "ramp";
+    double target(RecipeStep.Ramp s) {
+        return s.targetPa();
     }
 
     @Override
-    public Set<String> fields() {
-        return Set.of("targetMPa", "rateMPaPerS", "toleranceMPa");
+    double rate(RecipeStep.Ramp s) {
+        return s.ratePaPerS();
     }
 
     @Override
-    public RecipeStep.Ramp read(JsonNode s, RecipeCodec.Fields f, List<StepCondition> conditions) {
-        double target = f.target(s, "targetMPa", true);
-        double rate = f.positive(s, "rateMPaPerS", true);
-        double tol = s.has("toleranceMPa") ? f.positive(s, "toleranceMPa", false) : 0.2;
-        return new RecipeStep.Ramp(target * 1e6, rate * 1e6, tol * 1e6, conditions);
+    double tolerance(RecipeStep.Ramp s) {
+        return s.tolerancePa();
     }
 
     @Override
-    public void write(RecipeStep.Ramp x, ObjectNode n) {
-        n.put("targetMPa", x.targetPa() / 1e6).put("rateMPaPerS", x.ratePaPerS() / 1e6).put("toleranceMPa", x.tolerancePa() / 1e6);
+    RecipeStep.Ramp create(double targetPa, double ratePaPerS, double tolerancePa, List<StepCondition> conditions) {
+        return new RecipeStep.Ramp(targetPa, ratePaPerS, tolerancePa, conditions);
     }
 
     @Override
-    public boolean issue(StepContext c, RecipeStep.Ramp r) throws CommandRefusedException {
-        c.station.recipeCommand("ramp", r.targetPa(), r.ratePaPerS(), false);
-        return true;
-    }
-
-    @Override
-    public void conditionsFailed(StepContext c, RecipeStep.Ramp step) {
-        // A ramp stops where it is.
-        c.station.holdPresent();
-    }
-
-    @Override
-    public boolean done(StepContext c, RecipeStep.Ramp r) {
-        return c.station.setpoint.atTarget() && Math.abs(c.station.lastPressure - r.targetPa()) <= r.tolerancePa();
-    }
-
-    @Override
-    public double remainingS(RecipeStep.Ramp r, double fromPa, double elapsedS) {
-        return Math.abs(r.targetPa() - fromPa) / r.ratePaPerS();
-    }
-
-    @Override
-    public double pressureAfter(RecipeStep.Ramp r, double fromPa) {
-        return r.targetPa();
-    }
-
-    @Override
-    public void dryRun(DryRun.Check c, RecipeStep.Ramp r) {
-        c.requireActuator();
-        double p = c.pressurePa;
-        if (r.targetPa() < p - r.tolerancePa()) {
-            c.violation(String.format(Locale.ROOT, ": ramps down from %.3f to %.3f MPa; use a release step", p / 1e6,
-                    r.targetPa() / 1e6));
-        }
-        c.checkTarget(r.targetPa());
-        c.checkRate(r.ratePaPerS());
-        c.moveTo(r.targetPa(), r.ratePaPerS(), false);
+    String wrongWay(double p, RecipeStep.Ramp r) {
+        return r.targetPa() < p - r.tolerancePa()
+                ? ": ramps down from " + mpa(p) + " to " + mpa(r.targetPa()) + " MPa; use a release step" : null;
     }
 }

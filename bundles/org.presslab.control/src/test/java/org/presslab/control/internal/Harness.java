@@ -58,6 +58,26 @@ final class Harness implements AutoCloseable {
         return SimulatedDevices.create(time, spec);
     }
 
+    /**
+     * A station on the simulated press (seed {@code seed}) ramped at 2 MPa/s to {@code mpa} and holding there: the
+     * starting point of most fault tests.
+     */
+    static Harness holding(StationSettings.Builder b, double mpa, long seed) {
+        Harness h = new Harness(b);
+        h.bind(h.press("sim-press-1", seed));
+        h.run(0.5);
+        try {
+            h.station.ramp(mpa * 1e6, 2e6);
+        } catch (org.presslab.control.api.CommandRefusedException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+        h.run(mpa / 2 + 20);
+        if (h.station.status().state() != org.presslab.control.api.StationState.HOLDING) {
+            throw new AssertionError("not holding " + mpa + " MPa: " + h.station.status());
+        }
+        return h;
+    }
+
     Harness bind(PressDriver d) {
         station.bindDriver(d);
         return this;

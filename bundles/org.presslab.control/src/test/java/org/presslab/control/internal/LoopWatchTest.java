@@ -36,14 +36,8 @@ import org.presslab.press.sim.SimulatedDevice;
  */
 class LoopWatchTest {
 
-    private static Harness holding(double mpa) throws Exception {
-        Harness h = new Harness(Harness.settings("sim-press-1").loopStall(0.05, 0.5));
-        h.bind(h.press("sim-press-1", 21));
-        h.run(0.5);
-        h.station.ramp(mpa * 1e6, 2e6);
-        h.run(mpa / 2 + 20);
-        assertEquals(StationState.HOLDING, h.station.status().state());
-        return h;
+    private static Harness holding(double mpa) {
+        return Harness.holding(Harness.settings("sim-press-1").loopStall(0.05, 0.5), mpa, 21);
     }
 
     private static SimulatedDevice press(Harness h) {

@@ -52,14 +52,8 @@ class SafetyFaultsTest {
         FIGURES.forEach(f -> System.out.println("  " + f));
     }
 
-    private static Harness holding(StationSettings.Builder b, double mpa) throws Exception {
-        Harness h = new Harness(b);
-        h.bind(h.press("sim-press-1", 11));
-        h.run(0.5);
-        h.station.ramp(mpa * 1e6, 2e6);
-        h.run(mpa / 2 + 20);
-        assertEquals(StationState.HOLDING, h.station.status().state());
-        return h;
+    private static Harness holding(StationSettings.Builder b, double mpa) {
+        return Harness.holding(b, mpa, 11);
     }
 
     private static SimulatedDevice press(Harness h) {
