@@ -10,11 +10,10 @@ package org.presslab.control.internal;
  * @param approachStartPositionM platen position when the approach began (NaN where not reported)
  * @param setpointPa the present (ramped) setpoint, NaN when not controlling
  * @param targetPa where the setpoint is going, NaN when not controlling
- * @param output the last output sent
  * @param heating a temperature setpoint is in force
  */
 record ControlView(boolean controlling, boolean approaching, long approachSinceNanos, double approachStartPositionM,
-        double setpointPa, double targetPa, double output, boolean heating) {
+        double setpointPa, double targetPa, boolean heating) {
 
-    static final ControlView IDLE = new ControlView(false, false, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+    static final ControlView IDLE = new ControlView(false, false, 0, Double.NaN, Double.NaN, Double.NaN, false);
 }

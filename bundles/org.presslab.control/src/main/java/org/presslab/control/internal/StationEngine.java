@@ -116,6 +116,8 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     private double resumeTargetPa = Double.NaN;
     private double recipeLimitPa = Double.NaN;
     private String recipeLimitName = "";
+    /** The limits in force, recomputed only when what they depend on changes (binding, recipe, configuration). */
+    private volatile PressureLimits limits;
     private boolean bumpless;
     private boolean approaching;
     private long approachSinceNanos;
@@ -180,6 +182,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         this.safety = new SafeStateActor(cfg.id(), settings.safeStateTimeoutS, this::event);
         this.latch = new TripLatch(new LatchStore(latchFolder, cfg.id()));
         this.supervisor = new SafetySupervisor(this);
+        refreshLimits();
         Trip restored = latch.get();
         if (restored != null) {
             state = restored.interlock() == InterlockKind.EMERGENCY_STOP ? StationState.EMERGENCY_STOPPED : StationState.TRIPPED;
@@ -308,6 +311,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
             }
             candidates.remove(driver);
             binding = b;
+            refreshLimits();
             if (b.mode == ActuationMode.RAW_OUTPUT) {
                 configureGains(b);
             }
@@ -364,6 +368,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         SafeAction done = b.actuator != null ? safety.enter(b, action, action != SafeAction.HOLD) : null;
         long safeAfterNanos = time.nanoTime() - now;
         binding = null;
+        refreshLimits();
         boolean locked = tryOwner(COMMAND_WAIT_MS);
         try {
             boolean wasControlling = controlling;
@@ -518,10 +523,11 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
             } else if (!finite) {
                 lastPressure = Double.NaN;
             }
-            if (usable && latch.get() == null && p > limits().maxPressurePa() + settings.overpressureMarginPa) {
+            PressureLimits lim = limits;
+            if (usable && latch.get() == null && p > lim.maxPressurePa() + settings.overpressureMarginPa) {
                 trip(InterlockKind.MAX_PRESSURE, String.format(Locale.ROOT, "pressure %.3f MPa above the limit %.3f MPa (%s) plus"
-                        + " margin %.3f MPa", p / 1e6, limits().maxPressurePa() / 1e6, limits().maxPressureSource(),
-                        settings.overpressureMarginPa / 1e6), p, limits().maxPressurePa(), cfg.safeAction(), now);
+                        + " margin %.3f MPa", p / 1e6, lim.maxPressurePa() / 1e6, lim.maxPressureSource(),
+                        settings.overpressureMarginPa / 1e6), p, lim.maxPressurePa(), cfg.safeAction(), now);
             }
             if (lateHold.get()) {
                 endLateHold(now);
@@ -581,9 +587,17 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         r.tick(now);
     }
 
+    /** Publishes the control state for readers; allocates only when it changed (not during a steady hold). */
     private void publishView() {
-        view = new ControlView(controlling, approaching, approachSinceNanos, approachStartPositionM,
-                controlling ? setpoint.setpoint() : Double.NaN, controlling ? setpoint.target() : Double.NaN, lastOutput, heating);
+        double sp = controlling ? setpoint.setpoint() : Double.NaN;
+        double target = controlling ? setpoint.target() : Double.NaN;
+        ControlView v = view;
+        if (v.controlling() == controlling && v.approaching() == approaching && v.approachSinceNanos() == approachSinceNanos
+                && Double.compare(v.approachStartPositionM(), approachStartPositionM) == 0 && Double.compare(v.setpointPa(), sp) == 0
+                && Double.compare(v.targetPa(), target) == 0 && v.heating() == heating) {
+            return;
+        }
+        view = new ControlView(controlling, approaching, approachSinceNanos, approachStartPositionM, sp, target, heating);
     }
 
     private volatile long workNanosTotal;
@@ -1026,6 +1040,12 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     void setRecipeLimit(double pa, String name) {
         recipeLimitPa = pa;
         recipeLimitName = name;
+        refreshLimits();
+    }
+
+    /** Recomputes the cached limits; called wherever the binding, the recipe limit or the configuration changes. */
+    private void refreshLimits() {
+        limits = Limits.of(cfg, binding, recipeLimitPa, recipeLimitName);
     }
 
     /** Owner: the sums of measured pressure so far: [sum, count]. */
@@ -1131,6 +1151,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
             StationSettings old = settings;
             settings = next;
             cfg = next.config();
+            refreshLimits();
             dispatcher.setHistoryCapacity(capacity(next));
             safety.setTimeoutS(next.safeStateTimeoutS);
             configProblem = null;
@@ -1318,7 +1339,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
 
     @Override
     public PressureLimits limits() {
-        return Limits.of(cfg, binding, recipeLimitPa, recipeLimitName);
+        return limits;
     }
 
     @Override
