@@ -78,6 +78,28 @@ final class Harness implements AutoCloseable {
         return h;
     }
 
+    /** Advances in 1 ms steps until the station trips or {@code maxS} passed; returns the trip or null. */
+    org.presslab.control.api.Trip runUntilTrip(double maxS) {
+        return runUntilTrip(maxS, null, new double[1]);
+    }
+
+    /**
+     * The same, also tracking the plant's true pressure on {@code watch} (when not null) in {@code maxTruePa[0]}.
+     */
+    org.presslab.control.api.Trip runUntilTrip(double maxS, SimulatedDevice watch, double[] maxTruePa) {
+        long end = time.nanoTime() + Math.round(maxS * 1e9);
+        while (time.nanoTime() < end) {
+            time.advanceNanos(1_000_000L);
+            if (watch != null) {
+                maxTruePa[0] = Math.max(maxTruePa[0], watch.plantState().cellPressurePa());
+            }
+            if (station.trip() != null) {
+                return station.trip();
+            }
+        }
+        return null;
+    }
+
     Harness bind(PressDriver d) {
         station.bindDriver(d);
         return this;

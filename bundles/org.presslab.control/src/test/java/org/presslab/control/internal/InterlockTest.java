@@ -54,18 +54,6 @@ class InterlockTest {
         return (SimulatedDevice) h.station.binding().driver;
     }
 
-    /** Advances in 1 ms steps until the station trips (at most {@code maxS}); returns the trip. */
-    private static Trip runUntilTrip(Harness h, double maxS) {
-        long end = h.time.nanoTime() + Math.round(maxS * 1e9);
-        while (h.time.nanoTime() < end) {
-            h.time.advanceNanos(1_000_000L);
-            if (h.station.trip() != null) {
-                return h.station.trip();
-            }
-        }
-        return null;
-    }
-
     private static void assertSafe(Harness h, InterlockKind kind, long onsetNanos, SafeAction expected, String... words) {
         Trip t = h.station.trip();
         assertNotNull(t, kind + " did not trip");
@@ -102,7 +90,7 @@ class InterlockTest {
         try (Harness h = holding(Harness.settings("sim-press-1").staleTimeoutS(0.1), 15)) {
             press(h).faults().staleSensor();
             Reading last = press(h).read();
-            Trip t = runUntilTrip(h, 2);
+            Trip t = h.runUntilTrip(2);
             assertNotNull(t);
             assertSafe(h, InterlockKind.STALE_SENSOR, last.timeNanos() + 100_000_000L, SafeAction.HOLD, "watchdog 0.100 s");
         }
@@ -113,7 +101,7 @@ class InterlockTest {
         try (Harness h = holding(Harness.settings("sim-press-1").frozenTimeoutS(1), 15)) {
             press(h).faults().freezeSensor();
             long t0 = h.time.nanoTime();
-            Trip t = runUntilTrip(h, 3);
+            Trip t = h.runUntilTrip(3);
             assertNotNull(t);
             // The value froze at the last sample before t0 (500 Hz device, one sample of latency): onset is at most 4 ms earlier.
             assertSafe(h, InterlockKind.FROZEN_SENSOR, t0 + 1_000_000_000L - 4_000_000L, SafeAction.HOLD, "unchanged");
@@ -125,7 +113,7 @@ class InterlockTest {
         try (Harness h = holding(Harness.settings("sim-press-1"), 15)) {
             long t0 = h.time.nanoTime();
             press(h).faults().deviceFault("hydraulic oil over temperature");
-            Trip t = runUntilTrip(h, 1);
+            Trip t = h.runUntilTrip(1);
             assertNotNull(t);
             assertSafe(h, InterlockKind.DEVICE_FAULT, t0, SafeAction.HOLD, "FAULT");
             CommandRefusedException ex = assertThrows(CommandRefusedException.class, () -> h.station.reset());
@@ -138,7 +126,7 @@ class InterlockTest {
         try (Harness h = holding(Harness.settings("sim-press-1"), 15)) {
             long t0 = h.time.nanoTime();
             press(h).faults().disconnect();
-            Trip t = runUntilTrip(h, 1);
+            Trip t = h.runUntilTrip(1);
             assertNotNull(t);
             assertSafe(h, InterlockKind.DEVICE_FAULT, t0, SafeAction.HOLD, "DISCONNECTED");
         }
@@ -149,7 +137,7 @@ class InterlockTest {
         try (Harness h = holding(Harness.settings("sim-press-1"), 15)) {
             long t0 = h.time.nanoTime();
             press(h).faults().overload();
-            Trip t = runUntilTrip(h, 1);
+            Trip t = h.runUntilTrip(1);
             assertNotNull(t);
             assertSafe(h, InterlockKind.DEVICE_FAULT, t0 + 4_000_000L, SafeAction.HOLD, "overload");
         }
@@ -163,7 +151,7 @@ class InterlockTest {
             h.bind(p);
             h.run(0.5);
             p.actuator().orElseThrow().command(ActuatorCommand.raw(0.1));
-            Trip t = runUntilTrip(h, 60);
+            Trip t = h.runUntilTrip(60);
             assertNotNull(t);
             long onset = firstSampleAbove(h, 20.5e6);
             assertSafe(h, InterlockKind.MAX_PRESSURE, onset, SafeAction.HOLD, "fixture rating 20.0 MPa");
@@ -178,7 +166,7 @@ class InterlockTest {
             h.run(0.5);
             p.actuator().orElseThrow().command(ActuatorCommand.raw(0.3));
             long t0 = h.time.nanoTime();
-            Trip t = runUntilTrip(h, 60);
+            Trip t = h.runUntilTrip(60);
             assertNotNull(t);
             assertEquals(InterlockKind.MAX_RATE, t.interlock(), t.message());
             assertEquals(Optional.of(SafeAction.HOLD), p.actuator().orElseThrow().safeState());
@@ -192,7 +180,7 @@ class InterlockTest {
     void crackedPelletWithDefaultsTripsToHoldInsteadOfChasing() throws Exception {
         try (Harness h = holding(Harness.settings("sim-press-1"), 74)) {
             press(h).faults().crackPellet();
-            Trip t = runUntilTrip(h, 2);
+            Trip t = h.runUntilTrip(2);
             assertNotNull(t);
             assertTrue(t.interlock() == InterlockKind.FORCE_DROP || t.interlock() == InterlockKind.RUNAWAY_TRAVEL, t.toString());
             assertEquals(Optional.of(SafeAction.HOLD), press(h).actuator().orElseThrow().safeState());
@@ -204,7 +192,7 @@ class InterlockTest {
         try (Harness h = holding(Harness.settings("sim-press-1").runawayTravelMm(2), 74)) {
             long t0 = h.time.nanoTime();
             press(h).faults().crackPellet();
-            Trip t = runUntilTrip(h, 2);
+            Trip t = h.runUntilTrip(2);
             assertNotNull(t, "force drop must trip");
             assertEquals(InterlockKind.FORCE_DROP, t.interlock(), t.message());
             assertEquals(Optional.of(SafeAction.HOLD), press(h).actuator().orElseThrow().safeState());
@@ -218,7 +206,7 @@ class InterlockTest {
         try (Harness h = holding(Harness.settings("sim-press-1").forceDrop(0.5, 0.1), 74)) {
             long t0 = h.time.nanoTime();
             press(h).faults().crackPellet();
-            Trip t = runUntilTrip(h, 10);
+            Trip t = h.runUntilTrip(10);
             assertNotNull(t, "runaway travel must trip");
             assertEquals(InterlockKind.RUNAWAY_TRAVEL, t.interlock(), t.message());
             assertEquals(Optional.of(SafeAction.HOLD), press(h).actuator().orElseThrow().safeState());
@@ -248,7 +236,7 @@ class InterlockTest {
         try (Harness h = holding(Harness.settings("sim-press-1").loopStall(0.05, 0.5), 15)) {
             h.station.loopTask.cancel();
             long t0 = h.time.nanoTime();
-            Trip t = runUntilTrip(h, 1);
+            Trip t = h.runUntilTrip(1);
             assertNotNull(t);
             // Latched once the loop has been away for loopStallTripS (0.5 s); held (not latched) before that.
             assertSafe(h, InterlockKind.CONTROL_LOOP_STALLED, t0 + 500_000_000L, SafeAction.HOLD, "has not run");

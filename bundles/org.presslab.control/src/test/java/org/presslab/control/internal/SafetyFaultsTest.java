@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.InterlockKind;
 import org.presslab.control.api.Recipe;
@@ -60,30 +62,22 @@ class SafetyFaultsTest {
         return (SimulatedDevice) h.station.binding().driver;
     }
 
-    /** Advances in 1 ms steps until the station trips or {@code maxS} passed; tracks the true pressure. */
-    private static Trip runUntilTrip(Harness h, SimulatedDevice d, double maxS, double[] maxTruePa) {
-        long end = h.time.nanoTime() + Math.round(maxS * 1e9);
-        while (h.time.nanoTime() < end) {
-            h.time.advanceNanos(1_000_000L);
-            maxTruePa[0] = Math.max(maxTruePa[0], d.plantState().cellPressurePa());
-            if (h.station.trip() != null) {
-                return h.station.trip();
-            }
-        }
-        return null;
-    }
-
     // Item 1. Before: the supervisor returned before its checks on NaN; status kept the last finite pressure as
     // GOOD; commands were accepted; a raw-output press went from 9.7 to 49.7 MPa without a trip.
-    @Test
-    void item1NanReadingWithQualityGoodTripsWithinOneLoopPeriod() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "NaN", "Infinity" })
+    void item1NonFiniteReadingWithQualityGoodTripsWithinOneLoopPeriod(String value) throws Exception {
         try (Harness h = holding(Harness.settings("sim-press-1"), 10)) {
             SimulatedDevice d = press(h);
-            d.faults().nanReading();
+            if (value.equals("NaN")) {
+                d.faults().nanReading();
+            } else {
+                d.faults().infiniteReading();
+            }
             long t0 = h.time.nanoTime();
             double[] max = { 0 };
-            Trip t = runUntilTrip(h, d, 1, max);
-            assertNotNull(t, "NaN must trip");
+            Trip t = h.runUntilTrip(1, d, max);
+            assertNotNull(t, value + " must trip");
             assertEquals(InterlockKind.IMPLAUSIBLE_READING, t.interlock(), t.message());
             long latency = h.station.tripTimeNanos() - t0;
             assertTrue(latency <= PERIOD, "within one loop period: " + latency / 1e6 + " ms");
@@ -91,23 +85,10 @@ class SafetyFaultsTest {
             h.run(2);
             double truePa = d.plantState().cellPressurePa();
             assertTrue(Math.abs(truePa - 10e6) < 0.5e6, "HOLD keeps the load where it was: " + truePa / 1e6);
-            assertFalse(h.station.status().quality().usableForControl(), "status does not show a NaN as GOOD");
+            assertFalse(h.station.status().quality().usableForControl(), "status does not show " + value + " as GOOD");
             assertThrows(CommandRefusedException.class, () -> h.station.ramp(40e6, 2e6));
-            FIGURES.add(String.format("item 1  NaN (GOOD)          -> %s in %.1f ms; true pressure stays %.2f MPa", t.interlock(),
+            FIGURES.add(String.format("item 1  %-8s (GOOD)      -> %s in %.1f ms; true pressure stays %.2f MPa", value, t.interlock(),
                     latency / 1e6, truePa / 1e6));
-        }
-    }
-
-    @Test
-    void item1InfinityTripsToo() throws Exception {
-        try (Harness h = holding(Harness.settings("sim-press-1"), 10)) {
-            SimulatedDevice d = press(h);
-            d.faults().infiniteReading();
-            long t0 = h.time.nanoTime();
-            Trip t = runUntilTrip(h, d, 1, new double[1]);
-            assertNotNull(t);
-            assertEquals(InterlockKind.IMPLAUSIBLE_READING, t.interlock(), t.message());
-            assertTrue(h.station.tripTimeNanos() - t0 <= PERIOD);
         }
     }
 
@@ -122,7 +103,7 @@ class SafetyFaultsTest {
             h.station.ramp(74e6, 2e6);
             long t0 = h.time.nanoTime();
             double[] max = { 0 };
-            Trip t = runUntilTrip(h, d, 60, max);
+            Trip t = h.runUntilTrip(60, d, max);
             assertNotNull(t, "a stuck load cell must trip");
             assertTrue(t.interlock() == InterlockKind.NO_RESPONSE || t.interlock() == InterlockKind.FROZEN_SENSOR, t.toString());
             h.run(2);
@@ -143,7 +124,7 @@ class SafetyFaultsTest {
             h.station.ramp(40e6, 2e6);
             long t0 = h.time.nanoTime();
             double[] max = { 0 };
-            Trip t = runUntilTrip(h, d, 30, max);
+            Trip t = h.runUntilTrip(30, d, max);
             assertNotNull(t);
             assertTrue(t.interlock() == InterlockKind.NO_RESPONSE || t.interlock() == InterlockKind.FROZEN_SENSOR, t.toString());
             assertTrue(max[0] < 41e6, "never beyond where the ramp was going: " + max[0] / 1e6);
@@ -616,5 +597,47 @@ class SafetyFaultsTest {
         s.close();
         time.advanceSeconds(1);
         assertEquals(0, time.pendingTasks(), "nothing keeps running after close");
+    }
+
+    /**
+     * A driver whose read() blocks as well (the loop and the supervisor both stuck in it): the loop watch, which
+     * calls no driver, still latches CONTROL_LOOP_STALLED; status stays readable at once and the e-stop is bounded.
+     * Real time, real threads.
+     */
+    @Test
+    void aDriverWhoseReadBlocksStillEndsInALatchedTripAndABoundedEStop() throws Exception {
+        SystemTimeSource time = new SystemTimeSource();
+        StationEngine s = new StationEngine(Harness.settings("sim-press-1").safeStateTimeoutS(0.2).build(), time);
+        s.start();
+        SimulatedDevice d = SimulatedDevices.create(time, SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-press-1").seed(3));
+        try {
+            s.bindDriver(d);
+            Thread.sleep(300);
+            s.ramp(3e6, 2e6);
+            Thread.sleep(3000);
+            d.faults().blockCalls(Duration.ofSeconds(3), true);
+            long deadline = System.nanoTime() + 2_500_000_000L;
+            while (s.trip() == null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertNotNull(s.trip(), "latched while every driver call blocks");
+            assertEquals(InterlockKind.CONTROL_LOOP_STALLED, s.trip().interlock(), s.trip().message());
+            long t0 = System.nanoTime();
+            s.status();
+            s.interlocks();
+            long readMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(readMs < 100, "status and interlocks never wait on the loop: " + readMs + " ms");
+            t0 = System.nanoTime();
+            s.emergencyStop("read blocked");
+            long estopMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(estopMs < 1000, "e-stop bounded by 3 actions x 0.2 s: " + estopMs + " ms");
+            assertEquals(InterlockKind.EMERGENCY_STOP, s.trip().interlock());
+            FIGURES.add(String.format("blocked read(): CONTROL_LOOP_STALLED latched, status read in %d ms, e-stop in %d ms", readMs,
+                    estopMs));
+        } finally {
+            d.faults().clearAll();
+            s.close();
+            d.close();
+        }
     }
 }
