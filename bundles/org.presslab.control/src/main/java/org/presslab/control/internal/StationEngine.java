@@ -817,13 +817,8 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
                 : "; device in " + done;
         LOG.warn("Station '{}' tripped {}: {}{}", cfg.id(), kind, t.message(), result);
         event(StationEventType.INTERLOCK_TRIPPED, kind + ": " + t.message() + result, props);
-        if (kind == InterlockKind.EMERGENCY_STOP || kind == InterlockKind.CONFIGURATION) {
-            state = tripState(t);
-            message = "tripped: " + t.message();
-        } else if (state != StationState.NO_DRIVER) {
-            state = tripState(t);
-            message = "tripped: " + t.message();
-        }
+        // State and message follow from the latch (displayState, displayMessage); the owner records the change on
+        // its next tick. Nothing here writes owner state from a foreign thread.
     }
 
     /** A latch without a device to make safe (driver gone). */
@@ -1329,12 +1324,10 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
                 b == null ? "" : b.outputUnit());
     }
 
+    /** While latched the message is the trip's, whatever the owner last said. */
     private String displayMessage() {
         Trip t = latch.get();
-        if (t != null && !message.startsWith("tripped") && !message.startsWith("latched")) {
-            return "tripped: " + t.message();
-        }
-        return message;
+        return t != null ? "tripped: " + t.message() + "; reset to continue" : message;
     }
 
     @Override
