@@ -37,7 +37,8 @@ final class KarafProcess implements AutoCloseable {
     private final Path home;
     private final int sshPort;
     private final String password;
-    private final List<Long> pids = new ArrayList<>();
+    /** Every Karaf JVM this instance started (a handle carries the start time, so a reused pid is never killed). */
+    private final List<ProcessHandle> jvms = new ArrayList<>();
 
     private KarafProcess(Path root, Path home, int sshPort, String password) {
         this.root = root;
@@ -109,9 +110,7 @@ final class KarafProcess implements AutoCloseable {
                 String text = Files.readString(file).trim();
                 if (!text.isEmpty()) {
                     long pid = Long.parseLong(text);
-                    if (!pids.contains(pid)) {
-                        pids.add(pid);
-                    }
+                    ProcessHandle.of(pid).filter(this::isOurs).filter(h -> !jvms.contains(h)).ifPresent(jvms::add);
                     return pid;
                 }
             }
@@ -120,8 +119,14 @@ final class KarafProcess implements AutoCloseable {
         throw new AssertionError("Karaf wrote no karaf.pid within " + timeout + "; see " + log());
     }
 
-    boolean alive() throws IOException, InterruptedException {
-        return pid(Duration.ofSeconds(1)) > 0 && ProcessHandle.of(pid(Duration.ofSeconds(1))).map(ProcessHandle::isAlive).orElse(false);
+    /** True while a Karaf JVM of this installation runs. */
+    boolean alive() {
+        return jvms.stream().anyMatch(ProcessHandle::isAlive);
+    }
+
+    /** A JVM whose command line names this installation (karaf.home), so never someone else's process. */
+    private boolean isOurs(ProcessHandle h) {
+        return h.info().commandLine().map(c -> c.contains(home.toString())).orElse(true);
     }
 
     /**
@@ -169,9 +174,7 @@ final class KarafProcess implements AutoCloseable {
             if (last.ok() && ready.test(last.output())) {
                 return last;
             }
-            Optional<ProcessHandle> jvm = Files.isRegularFile(home.resolve("karaf.pid"))
-                    ? ProcessHandle.of(pid(Duration.ofSeconds(1))) : Optional.empty();
-            if (jvm.isPresent() && !jvm.get().isAlive()) {
+            if (Files.isRegularFile(home.resolve("karaf.pid")) && pid(Duration.ofSeconds(1)) > 0 && !alive()) {
                 throw new AssertionError("Karaf stopped while waiting for '" + command + "'; log tail:\n" + logTail(60));
             }
             Thread.sleep(500);
@@ -210,15 +213,16 @@ final class KarafProcess implements AutoCloseable {
     /** Kills every Karaf JVM this instance started that still runs; deletes the folder unless kept. */
     @Override
     public void close() {
-        for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(h -> {
+        for (ProcessHandle h : jvms) {
+            if (h.isAlive()) {
+                System.err.println("[presslab-itests] killing Karaf JVM " + h.pid() + " left running by the test");
                 h.destroyForcibly();
                 try {
                     h.onExit().get(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
-                    // reported by the leftover check below
+                    System.err.println("[presslab-itests] Karaf JVM " + h.pid() + " did not end: " + e);
                 }
-            });
+            }
         }
         if (!Boolean.getBoolean("presslab.itests.keep")) {
             try (Stream<Path> walk = Files.walk(root)) {
