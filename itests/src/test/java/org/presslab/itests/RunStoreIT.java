@@ -84,7 +84,6 @@ public class RunStoreIT extends PresslabTestSupport {
     public void theDefaultDataSourceIsAPooledH2DatabaseInTheDataFolder() throws Exception {
         ServiceReference<DataSource> ref = context.getServiceReferences(DataSource.class, FILTER).iterator().next();
         assertEquals("H2 JDBC Driver", ref.getProperty("osgi.jdbc.driver.name"));
-        assertEquals("hikari", ref.getProperty("pool"));
         DataSource ds = presslabDataSource();
         assertTrue("pax-jdbc-config wrapped the driver's DataSource in HikariCP, got " + ds.getClass().getName(),
                 ds.getClass().getName().startsWith("com.zaxxer.hikari."));
@@ -166,7 +165,8 @@ public class RunStoreIT extends PresslabTestSupport {
         assertTrue("samples at about the loop rate (100 Hz) over " + seconds + " s, got " + count, count >= 50 * seconds);
         List<RecordedSample> raw = new ArrayList<>();
         query.forEachSample(run.id(), null, null, raw::add);
-        assertEquals(count, raw.size());
+        assertEquals("every sample of the run lies within its start and end (forEachSample returns that window);"
+                + " outside it: " + samplesOutside(run), count, raw.size());
         double peak = raw.stream().mapToDouble(RecordedSample::pressurePa).filter(Double::isFinite).max().orElse(0);
         assertEquals("the recorded pressure reached the recipe's 3 MPa", 3 * MPA, peak, 0.5 * MPA);
         try (Connection c = presslabDataSource().getConnection();
@@ -192,5 +192,24 @@ public class RunStoreIT extends PresslabTestSupport {
         assertEquals("SHELL", start.get().source());
         assertTrue(start.get().accepted());
         assertEquals("itest-recorded", start.get().recipe());
+    }
+
+    /** The run's stored samples before its start or after its end, as "t_us (state)", for failure messages. */
+    private String samplesOutside(Run run) throws Exception {
+        List<String> outside = new ArrayList<>();
+        long start = run.start().getEpochSecond() * 1_000_000 + run.start().getNano() / 1000;
+        long end = run.end().getEpochSecond() * 1_000_000 + run.end().getNano() / 1000;
+        try (Connection c = presslabDataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT t_us, state FROM pl_sample WHERE run_id = ? AND (t_us < ? OR t_us > ?) ORDER BY t_us")) {
+            ps.setObject(1, java.util.UUID.fromString(run.id()));
+            ps.setLong(2, start);
+            ps.setLong(3, end);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    outside.add(rs.getLong(1) + " (" + rs.getString(2) + ")");
+                }
+            }
+        }
+        return outside + " with start_us " + start + ", end_us " + end;
     }
 }
