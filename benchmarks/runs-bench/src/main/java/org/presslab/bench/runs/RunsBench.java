@@ -227,11 +227,12 @@ public final class RunsBench {
             }
             String series = db.equals("pg") ? "generate_series(0, " + (n - 1) + ") AS g(x)" : "SYSTEM_RANGE(0, " + (n - 1) + ") AS g(x)";
             String sin = "SIN(x / 36000.0)";
+            String rand = db.equals("pg") ? "random()" : "RAND()";
             try (Statement s = c.createStatement()) {
                 // 15 MPa held with a slow 0.05 MPa swing (the anode breathing) and +-0.01 MPa of noise.
                 s.executeUpdate("INSERT INTO pl_sample (run_id, t_us, mono_ns, pressure_pa, force_n, setpoint_pa, output,"
                         + " temperature_k, state, quality, gap) SELECT '" + run + "', " + startUs + " + x * " + stepUs + ", x * "
-                        + stepUs * 1000 + ", 15000000 + 50000 * " + sin + " + 20000 * (RAND() - 0.5), 1178.1 + 3.9 * " + sin
+                        + stepUs * 1000 + ", 15000000 + 50000 * " + sin + " + 20000 * (" + rand + " - 0.5), 1178.1 + 3.9 * " + sin
                         + ", 15000000, 0.5, 298.15, 'HOLDING', 'GOOD', FALSE FROM " + series);
                 long raw = System.nanoTime();
                 System.out.printf(Locale.ROOT, "month %s: %d raw samples generated in %.0f s%n", db, n, (raw - t0) / 1e9);
