@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import java.util.Map;
+
+import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.DryRunReport;
 import org.presslab.control.api.InterlockKind;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.RecipeStep;
+import org.presslab.control.api.StationEvent;
+import org.presslab.control.api.StationEventType;
 import org.presslab.control.api.Trip;
 import org.presslab.press.sim.CoinCell;
 import org.presslab.press.sim.SimulatedDevice;
@@ -49,7 +54,8 @@ class CrimpRecipeTest {
             h.run(0.5);
             Recipe crimp = RecipeServiceImpl.withFolder(null).get(Recipes.CR2032_CRIMP);
             assertTrue(h.station.dryRun(crimp).ok(), h.station.dryRun(crimp).violations().toString());
-            RecipeRun run = h.station.start(crimp);
+            // started by a person at the shell: the RECIPE_STARTED event the run store opens the crimp's run on
+            RecipeRun run = h.station.as(new Actor("alice", Actor.Source.SHELL)).start(crimp);
             double planned = run.remainingS();
             double t0 = h.time.nanoTime() / 1e9;
             double[] truePeak = new double[1];
@@ -66,6 +72,13 @@ class CrimpRecipeTest {
             assertEquals(0, crimper.plantState().forceN(), 0.02 * 28e6 * crimper.cell().areaM2(), "die released");
             assertTrue(truePeak[0] < 28.5e6, "true die pressure overshoot under 0.5 MPa: peak " + truePeak[0] / 1e6);
             assertTrue(truePeak[0] > 27.5e6, "reached the crimp pressure: peak " + truePeak[0] / 1e6);
+            h.run(0.1);
+            StationEvent started = h.events.stream().filter(e -> e.type() == StationEventType.RECIPE_STARTED).findFirst()
+                    .orElseThrow();
+            assertEquals(Map.of("recipe", "cr2032-crimp", "run", run.id(), "runId", run.id(), "actor", "alice", "source", "SHELL"),
+                    started.properties());
+            assertTrue(h.events.stream().anyMatch(e -> e.type() == StationEventType.RECIPE_COMPLETED
+                    && "cr2032-crimp".equals(e.properties().get("recipe"))), "the crimp's run ends with RECIPE_COMPLETED");
             System.out.printf("CRIMP RECIPE on the simulated crimper: planned %.1f s, took %.1f s; true peak die pressure %.2f MPa "
                     + "(%.2f kN); can %s at %.3f mm%n", planned, took, truePeak[0] / 1e6, can.peakForceN() / 1e3, can.state(),
                     can.permanentHeightM() * 1e3);
