@@ -225,24 +225,34 @@ public final class RunsBench {
                 ps.setLong(3, startUs + (n - 1) * stepUs);
                 ps.executeUpdate();
             }
-            String series = db.equals("pg") ? "generate_series(0, " + (n - 1) + ") AS g(x)" : "SYSTEM_RANGE(0, " + (n - 1) + ") AS g(x)";
             String sin = "SIN(x / 36000.0)";
             String rand = db.equals("pg") ? "random()" : "RAND()";
+            long perDay = Math.round(86400 * hz);
             try (Statement s = c.createStatement()) {
+                // One day per statement (autocommit), so neither database holds 26 million rows in one transaction.
                 // 15 MPa held with a slow 0.05 MPa swing (the anode breathing) and +-0.01 MPa of noise.
-                s.executeUpdate("INSERT INTO pl_sample (run_id, t_us, mono_ns, pressure_pa, force_n, setpoint_pa, output,"
-                        + " temperature_k, state, quality, gap) SELECT '" + run + "', " + startUs + " + x * " + stepUs + ", x * "
-                        + stepUs * 1000 + ", 15000000 + 50000 * " + sin + " + 20000 * (" + rand + " - 0.5), 1178.1 + 3.9 * " + sin
-                        + ", 15000000, 0.5, 298.15, 'HOLDING', 'GOOD', FALSE FROM " + series);
+                for (long a = 0; a < n; a += perDay) {
+                    long b = Math.min(n, a + perDay) - 1;
+                    String series = db.equals("pg") ? "generate_series(" + a + ", " + b + ") AS g(x)"
+                            : "SYSTEM_RANGE(" + a + ", " + b + ") AS g(x)";
+                    s.executeUpdate("INSERT INTO pl_sample (run_id, t_us, mono_ns, pressure_pa, force_n, setpoint_pa, output,"
+                            + " temperature_k, state, quality, gap) SELECT '" + run + "', " + startUs + " + x * " + stepUs + ", x * "
+                            + stepUs * 1000 + ", 15000000 + 50000 * " + sin + " + 20000 * (" + rand + " - 0.5), 1178.1 + 3.9 * "
+                            + sin + ", 15000000, 0.5, 298.15, 'HOLDING', 'GOOD', FALSE FROM " + series);
+                }
                 long raw = System.nanoTime();
                 System.out.printf(Locale.ROOT, "month %s: %d raw samples generated in %.0f s%n", db, n, (raw - t0) / 1e9);
                 for (int w : new int[] {1, 60}) {
                     long wUs = w * 1_000_000L;
-                    s.executeUpdate("INSERT INTO pl_bucket (station_id, run_id, w, t_us, n, p_min, p_max, p_mean, f_min, f_max,"
-                            + " f_mean, sp_mean, temp_mean) SELECT 'month', run_id, " + w + ", (t_us / " + wUs + ") * " + wUs
-                            + ", COUNT(*), MIN(pressure_pa), MAX(pressure_pa), AVG(pressure_pa), MIN(force_n), MAX(force_n),"
-                            + " AVG(force_n), AVG(setpoint_pa), AVG(temperature_k) FROM pl_sample WHERE run_id = '" + run
-                            + "' GROUP BY run_id, t_us / " + wUs);
+                    for (long a = 0; a < n; a += perDay) {
+                        long fromUs = startUs + a * stepUs;
+                        long toUs = startUs + Math.min(n, a + perDay) * stepUs;
+                        s.executeUpdate("INSERT INTO pl_bucket (station_id, run_id, w, t_us, n, p_min, p_max, p_mean, f_min,"
+                                + " f_max, f_mean, sp_mean, temp_mean) SELECT 'month', run_id, " + w + ", (t_us / " + wUs + ") * "
+                                + wUs + ", COUNT(*), MIN(pressure_pa), MAX(pressure_pa), AVG(pressure_pa), MIN(force_n),"
+                                + " MAX(force_n), AVG(force_n), AVG(setpoint_pa), AVG(temperature_k) FROM pl_sample WHERE run_id = '"
+                                + run + "' AND t_us >= " + fromUs + " AND t_us < " + toUs + " GROUP BY run_id, t_us / " + wUs);
+                    }
                 }
                 System.out.printf(Locale.ROOT, "  tiers (1 s, 60 s) aggregated in %.0f s%n", (System.nanoTime() - raw) / 1e9);
                 if (db.equals("pg")) {
