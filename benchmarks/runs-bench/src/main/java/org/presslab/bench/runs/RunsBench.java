@@ -233,7 +233,7 @@ public final class RunsBench {
                 // 15 MPa held with a slow 0.05 MPa swing (the anode breathing) and +-0.01 MPa of noise.
                 for (long a = 0; a < n; a += perDay) {
                     long b = Math.min(n, a + perDay) - 1;
-                    String series = db.equals("pg") ? "generate_series(" + a + ", " + b + ") AS g(x)"
+                    String series = db.equals("pg") ? "generate_series(CAST(" + a + " AS BIGINT), CAST(" + b + " AS BIGINT)) AS g(x)"
                             : "SYSTEM_RANGE(" + a + ", " + b + ") AS g(x)";
                     s.executeUpdate("INSERT INTO pl_sample (run_id, t_us, mono_ns, pressure_pa, force_n, setpoint_pa, output,"
                             + " temperature_k, state, quality, gap) SELECT '" + run + "', " + startUs + " + x * " + stepUs + ", x * "
