@@ -14,6 +14,9 @@ if [ "$(id -u)" = 0 ]; then
   id presslab-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin presslab-pg
   as=(runuser -u presslab-pg --)
 fi
+# Tests run with fsync off (faster, nothing to keep); PG_DURABLE=1 keeps PostgreSQL's defaults (the benchmark).
+fast="-c fsync=off -c synchronous_commit=off"
+[ "${PG_DURABLE:-0}" = 1 ] && fast=""
 case "$cmd" in
   start)
     mkdir -p "$dir"
@@ -23,7 +26,7 @@ case "$cmd" in
     echo "$port" >"$dir/port"
     [ ${#as[@]} -eq 0 ] || chown presslab-pg "$dir/port"
     "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -h 127.0.0.1 -c fsync=off -c synchronous_commit=off" start >/dev/null
+        -o "-p $port -k $dir -h 127.0.0.1 $fast" start >/dev/null
     echo "export PRESSLAB_PG_URL=jdbc:postgresql://127.0.0.1:$port/postgres"
     echo "export PRESSLAB_PG_USER=presslab"
     echo "export PRESSLAB_PG_PASSWORD=presslab"
@@ -32,7 +35,7 @@ case "$cmd" in
   start-again)
     port=$(cat "$dir/port")
     "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -h 127.0.0.1 -c fsync=off -c synchronous_commit=off" start >/dev/null
+        -o "-p $port -k $dir -h 127.0.0.1 $fast" start >/dev/null
     ;;
   stop)
     "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null

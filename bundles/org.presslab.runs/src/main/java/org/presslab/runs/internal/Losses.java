@@ -28,6 +28,7 @@ final class Losses {
         long firstUs;
         long lastUs;
         long count;
+        long seenNanos; // when the last loss was counted (the quiet second is real time, not sample time)
     }
 
     private final Map<Key, Window> open = new HashMap<>();
@@ -44,6 +45,7 @@ final class Losses {
         w.firstUs = Math.min(w.firstUs, tUs);
         w.lastUs = Math.max(w.lastUs, tUs);
         w.count += count;
+        w.seenNanos = System.nanoTime();
         total.addAndGet(count);
     }
 
@@ -58,7 +60,7 @@ final class Losses {
         for (Iterator<Map.Entry<Key, Window>> it = open.entrySet().iterator(); it.hasNext();) {
             Map.Entry<Key, Window> e = it.next();
             Window w = e.getValue();
-            if (all || w.lastUs + QUIET_US < nowUs) {
+            if (all || System.nanoTime() - w.seenNanos > QUIET_US * 1000) {
                 Key k = e.getKey();
                 out.add(new GapRow(RunIds.next(), k.st(), k.run(), w.firstUs, w.lastUs, k.cause().name(), w.count,
                         w.count + " rows lost: " + describe(k.cause())));

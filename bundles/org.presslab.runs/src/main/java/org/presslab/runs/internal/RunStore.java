@@ -41,7 +41,7 @@ import org.presslab.time.TimeSource;
  * The run store, plain Java: recorder, writer, spool, queries, attachments and export wired together.
  * {@code RunStoreComponent} is its thin DS wrapper; tests and the benchmark use it directly.
  */
-public final class RunStore implements RunService, RunQuery, RunAttachments, RunExporter, StationListener, AutoCloseable {
+public final class RunStore implements org.presslab.runs.RunStores.Store {
 
     private static final int MAX_NOTE = 10_000;
 
@@ -79,6 +79,23 @@ public final class RunStore implements RunService, RunQuery, RunAttachments, Run
 
     Writer writer() {
         return writer;
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+        try {
+            return writer.flush(timeout.toMillis()).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public long committedRows() {
+        return writer.committedRows();
     }
 
     /** Tells the writer the DataSource changed (rebound or replaced). */

@@ -25,12 +25,12 @@ final class Schema {
     private Schema() {
     }
 
+    /** Migrates through {@code c}, which Liquibase closes when it is done: pass a connection of its own. */
     static void migrate(Connection c) throws SQLException {
         ClassLoader loader = Schema.class.getClassLoader();
         Map<String, Object> scope = new HashMap<>();
         scope.put("liquibase.analytics.enabled", false);
         scope.put(Scope.Attr.classLoader.name(), loader);
-        boolean autoCommit = c.getAutoCommit();
         try {
             Scope.child(scope, () -> {
                 Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
@@ -40,8 +40,6 @@ final class Schema {
             });
         } catch (Exception e) {
             throw new SQLException("schema migration failed: " + e.getMessage(), e);
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 }

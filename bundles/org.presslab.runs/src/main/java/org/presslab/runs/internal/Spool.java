@@ -105,7 +105,7 @@ final class Spool implements AutoCloseable {
         if (rows.isEmpty()) {
             return;
         }
-        byte[] payload = Json.MAPPER.writeValueAsBytes(rows);
+        byte[] payload = Json.MAPPER.writerFor(ROWS).writeValueAsBytes(rows);
         long size = bytes();
         if (size + payload.length + HEADER > maxBytes) {
             throw new IOException("spool full: " + size + " bytes in " + dir + ", limit " + maxBytes + " bytes (spool.maxMB)");

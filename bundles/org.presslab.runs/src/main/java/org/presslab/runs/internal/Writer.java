@@ -77,6 +77,7 @@ final class Writer implements AutoCloseable {
     private volatile long committedRows;
     private boolean migrated;
     private volatile boolean reconnect;
+    private volatile boolean initDone;
     private boolean recovered;
     private Connection conn;
     // The outage being spooled through: start, cause, rows spooled, rows lost at its start.
@@ -160,6 +161,7 @@ final class Writer implements AutoCloseable {
 
     private void loop() {
         init();
+        initDone = true;
         List<Object> items = new ArrayList<>(settings.batchSize());
         List<Row> rows = new ArrayList<>(settings.batchSize() * 2);
         List<Flush> flushes = new ArrayList<>();
@@ -204,7 +206,8 @@ final class Writer implements AutoCloseable {
             }
             rows.addAll(pendingGaps);
             pendingGaps.clear();
-            rows.addAll(losses.closed(nowUs, last));
+            // A flush waits for everything so far: losses still being counted are written as gaps now.
+            rows.addAll(losses.closed(nowUs, last || !flushes.isEmpty()));
             boolean kept = true;
             if (!rows.isEmpty()) {
                 kept = deliver(rows);
@@ -483,13 +486,15 @@ final class Writer implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            if (state == StoreHealth.State.OK || dbAvailable) {
+            if (!initDone || state == StoreHealth.State.OK || dbAvailable) {
                 continue;
             }
             DataSource ds = dataSource.get();
             if (ds == null) {
                 continue;
             }
+            // A pool may hand out a connection the database has dropped (HikariCP trusts one used in the last
+            // 500 ms): only a valid one counts, and the probe interval should exceed that window.
             try (Connection c = ds.getConnection()) {
                 if (c.isValid(2)) {
                     LOG.info("Run store: the database answers again; backfilling the spool");

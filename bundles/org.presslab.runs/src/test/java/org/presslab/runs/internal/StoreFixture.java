@@ -33,7 +33,7 @@ final class StoreFixture {
     }
 
     static RunStore store(DataSource ds, Path spool) {
-        return store(ds, Settings.defaults("test-instance", spool).withProbeIntervalMs(100));
+        return store(ds, Settings.defaults("test-instance", spool).withProbeIntervalMs(700));
     }
 
     /** Waits up to {@code timeout} for {@code condition}; false if it never held. */

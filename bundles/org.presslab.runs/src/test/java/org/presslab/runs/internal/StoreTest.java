@@ -175,7 +175,8 @@ class StoreTest {
             assertTrue(again.getMessage().contains("already ended"), again.getMessage());
             assertEquals(1, store.list(RunFilter.ALL.outcome(RunOutcome.COMPLETED)).size());
             assertEquals(0, store.list(RunFilter.ALL.outcome(RunOutcome.TRIPPED)).size());
-            assertEquals(1, store.list(RunFilter.covering(Instant.now().minusMillis(1))).size());
+            assertEquals(1, store.list(RunFilter.covering(back.start().plusMillis(1))).size());
+            assertEquals(0, store.list(RunFilter.covering(back.end().plusSeconds(1))).size());
         }
     }
 
@@ -185,7 +186,7 @@ class StoreTest {
         HikariDataSource ds = db.open(tmp, "crash");
         RunStore first = StoreFixture.store(ds, tmp.resolve("spool"));
         Run r = first.start("cell1", CellInfo.of("c-7"), "erin", "SHELL");
-        Feed f = new Feed("cell1", first, Instant.now()).samples(300);
+        Feed f = new Feed("cell1", first, Instant.now().truncatedTo(ChronoUnit.MICROS)).samples(300);
         Instant last = f.t.minusMillis(10);
         flush(first);
         first.crash(); // as kill -9 leaves it: the run is still RUNNING in the database

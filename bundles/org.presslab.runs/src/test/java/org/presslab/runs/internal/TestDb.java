@@ -32,7 +32,7 @@ enum TestDb {
             c.setPassword(pg.password);
         }
         c.setMaximumPoolSize(4);
-        c.setConnectionTimeout(1_000);
+        c.setConnectionTimeout(3_000);
         c.setValidationTimeout(500);
         c.setInitializationFailTimeout(-1);
         c.setPoolName("test-" + name);
@@ -46,7 +46,7 @@ enum TestDb {
         c.setUsername(old.getUsername());
         c.setPassword(old.getPassword());
         c.setMaximumPoolSize(4);
-        c.setConnectionTimeout(1_000);
+        c.setConnectionTimeout(3_000);
         c.setValidationTimeout(500);
         c.setInitializationFailTimeout(-1);
         return new HikariDataSource(c);
