@@ -87,6 +87,9 @@ public class RunStoreIT extends PresslabTestSupport {
         DataSource ds = presslabDataSource();
         assertTrue("pax-jdbc-config wrapped the driver's DataSource in HikariCP, got " + ds.getClass().getName(),
                 ds.getClass().getName().startsWith("com.zaxxer.hikari."));
+        // The pool.* keys of the .cfg reached HikariCP (read through its public getters; the probe does not import it).
+        assertEquals(8, ds.getClass().getMethod("getMaximumPoolSize").invoke(ds));
+        assertEquals(5000L, ds.getClass().getMethod("getConnectionTimeout").invoke(ds));
         try (Connection c = ds.getConnection()) {
             DatabaseMetaData md = c.getMetaData();
             assertEquals("H2", md.getDatabaseProductName());
