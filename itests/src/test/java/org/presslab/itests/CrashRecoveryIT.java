@@ -45,7 +45,7 @@ public class CrashRecoveryIT {
     private static final String STATION = "cell1";
     private static final String LATCHED_STATION = "cell2";
     /** How long the recipe runs before the kill (it ramps to 74 MPa at 2 MPa/s, so it is still ramping). */
-    private static final Duration RUN_BEFORE_KILL = Duration.ofSeconds(8);
+    private static final Duration RUN_BEFORE_KILL = Duration.ofSeconds(5);
     /** Boot takes 10-25 s on an idle 2-core machine, up to 2 min when it is shared by several builds. */
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(300);
 
@@ -79,6 +79,15 @@ public class CrashRecoveryIT {
             // test measures a live recording, not one that had stalled before the kill.
             long[] beforeKill = sampleStats(karaf, runId);
             assertTrue("samples were being recorded before the kill: " + beforeKill[0], beforeKill[0] > 0);
+            // The run must still be open when the JVM dies, or the test would check nothing about a crash. On a
+            // machine so loaded that the control loop stays away for a second, cell1 trips and the run ends
+            // TRIPPED before the kill: say so plainly instead of failing on the outcome later.
+            Map<String, String> open = queryRow(karaf, "SELECT outcome, outcome_message FROM pl_run WHERE id = '" + runId + "'");
+            if (!"RUNNING".equals(open.get("OUTCOME"))) {
+                throw new AssertionError("the run ended before the kill (" + open + "); cell1:\n"
+                        + karaf.client("station:status " + STATION).output() + "\nload average "
+                        + Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+            }
 
             long killedAtMs = karaf.kill9();
             assertFalse("the Karaf JVM is gone after SIGKILL", karaf.alive());
