@@ -28,7 +28,7 @@ import org.presslab.time.VirtualTimeSource;
  */
 class SimulatedAnalyzerTest {
 
-    static final double[] SWEEP = MeasurementRequest.logSweep(7e6, 1, 8);
+    static final double[] SWEEP = MeasurementRequest.logSweep(1e6, 1, 8);
 
     final VirtualTimeSource time = new VirtualTimeSource();
     final SimulatedDevice frame = SimulatedDevices.create(time, SimSpec.defaults(DeviceKind.SPRING_FRAME).id("frame-1"));
@@ -60,8 +60,10 @@ class SimulatedAnalyzerTest {
         System.out.printf("fit:   R0 %.1f, R1 %.1f, R2 %.1f ohm (converged %s)%n", fit.value("R0"), fit.value("R1"),
                 fit.value("R2"), fit.converged());
         assertTrue(fit.converged());
-        // The grain-boundary apex (1.5 MHz) sits near the 7 MHz top of the range, so R0 and R1 trade off a little
-        // (docs/physics.md §2.3: separating bulk from grain boundary at room temperature needs GHz [R25]).
+        // The grain-boundary apex (1.5 MHz) lies above the 1 MHz top of the sweep, so R0 and R1 trade off a little
+        // (docs/physics.md §2.3: separating bulk from grain boundary at room temperature needs GHz [R25]). Above
+        // 1 MHz the tail of the bulk arc (apex ~100 MHz) shows, which this circuit cannot follow: with a 7 MHz
+        // sweep the interface comes out 3-5 % low, so the default sweep stops at 1 MHz.
         assertEquals(rb, fit.value("R0"), 0.10 * rb);
         assertEquals(rgb, fit.value("R1"), 0.05 * rgb);
         assertEquals(rint, fit.value("R2"), 0.03 * rint);
