@@ -47,5 +47,18 @@ public enum StationEventType {
      * A device with another identity (vendor, model, serial) than the one the station runs on matched its
      * filter: the station does not resume on it and waits for an operator (properties: expected, found).
      */
-    DEVICE_CHANGED
+    DEVICE_CHANGED,
+    /**
+     * An impedance spectrum was measured (since 1.2; properties: spectrum (the impedance API's
+     * {@code Spectrum}), fit ({@code FitResult}, when fitted), kk ({@code KkResult}, when checked), pressurePa,
+     * forceN and temperatureK at measurement time (means over the measurement where the station has them),
+     * analyzer (vendor|model|serial), analyzerId, step, run, recipe, durationS).
+     */
+    SPECTRUM_MEASURED,
+    /**
+     * A pressure sweep finished (since 1.2; properties: step, pressuresPa and interfacialOhm (double[], in the
+     * order measured), exponent (the fitted slope of log R_int against log P), operatingPa (the chosen pressure,
+     * when asked), referenceOhm).
+     */
+    SWEEP_COMPLETED
 }
