@@ -113,6 +113,7 @@ final class EisInstruments {
             own = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "presslab-eis-" + stationId);
                 t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY); // fits are CPU work: below the loop, the supervisor and the watch
                 return t;
             });
             executor = own;

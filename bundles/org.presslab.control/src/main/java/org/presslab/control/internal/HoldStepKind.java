@@ -32,7 +32,7 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
 
     @Override
     public Set<String> fields() {
-        return Set.of("targetMPa", "toleranceMPa", "durationS", "measureEveryMin", "eis", "measureAtEnd");
+        return Set.of("targetMPa", "toleranceMPa", "durationS", "measureEveryMin", "measureEveryS", "eis", "measureAtEnd");
     }
 
     @Override
@@ -40,8 +40,12 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
         double target = f.target(s, "targetMPa", true);
         double tol = f.positive(s, "toleranceMPa", true);
         double dur = f.positive(s, "durationS", true);
-        double every = s.has("measureEveryMin") ? f.positive(s, "measureEveryMin", false) * 60 : Double.NaN;
+        double every = s.has("measureEveryMin") ? f.positive(s, "measureEveryMin", false) * 60
+                : s.has("measureEveryS") ? f.positive(s, "measureEveryS", false) : Double.NaN;
         EisSettings periodic = null;
+        if (s.has("measureEveryMin") && s.has("measureEveryS")) {
+            f.error("measureEveryS", "give measureEveryMin or measureEveryS, not both");
+        }
         if (s.has("eis") && Double.isNaN(every)) {
             f.error("eis", "applies to the periodic measurement: give measureEveryMin too");
         } else if (!Double.isNaN(every)) {
@@ -55,7 +59,7 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
     public void write(RecipeStep.Hold x, ObjectNode n) {
         n.put("targetMPa", x.targetPa() / 1e6).put("toleranceMPa", x.tolerancePa() / 1e6).put("durationS", x.durationS());
         if (x.measureEvery() != null) {
-            n.put("measureEveryMin", x.measureEveryS() / 60);
+            n.put("measureEveryS", x.measureEveryS()); // seconds: exact through a round trip
             RecipeCodec.writeEis(n, "eis", x.measureEvery());
         }
         RecipeCodec.writeEis(n, "measureAtEnd", x.measureAtEnd());

@@ -48,7 +48,7 @@ public class RecipeServiceImpl implements RecipeService {
     @Override
     public List<String> names() {
         TreeSet<String> names = new TreeSet<>();
-        names.add(DEFAULT_RECIPE);
+        names.addAll(Recipes.BUILT_IN);
         Path dir = folder;
         if (dir != null && Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
@@ -84,6 +84,10 @@ public class RecipeServiceImpl implements RecipeService {
         }
         if (DEFAULT_RECIPE.equals(name)) {
             return Recipes.assbDefault();
+        }
+        java.util.Optional<Recipe> builtIn = Recipes.named(name);
+        if (builtIn.isPresent()) {
+            return builtIn.get();
         }
         throw new RecipeFormatException("no recipe named '" + name + "' (known: " + String.join(", ", names()) + ")");
     }

@@ -12,7 +12,25 @@ import org.presslab.control.api.RecipeService;
 /** The built-in recipes, shipped as resources next to this class. */
 public final class Recipes {
 
+    /** The sweep that chooses an operating pressure (#9): stack at 74 MPa, EIS at falling pressures, stop within 50 %. */
+    public static final String PRESSURE_SWEEP = "assb-pressure-sweep";
+
+    /** The names of the built-in recipes. */
+    public static final java.util.List<String> BUILT_IN = java.util.List.of(RecipeService.DEFAULT_RECIPE, PRESSURE_SWEEP);
+
     private Recipes() {
+    }
+
+    /** The built-in recipe of that name, if there is one. */
+    public static java.util.Optional<Recipe> named(String name) {
+        if (!BUILT_IN.contains(name)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new RecipeCodec().parse(builtInJson(name), name + ".json (built in)"));
+        } catch (RecipeFormatException e) {
+            throw new IllegalStateException("the built-in recipe is invalid: " + e.getMessage(), e);
+        }
     }
 
     /** The default ASSB recipe: ramp to 74 MPa at 2 MPa/s, dwell 300 s, release to 15 MPa at 1 MPa/s, hold 15 MPa ±0.05 MPa for 24 h. */
