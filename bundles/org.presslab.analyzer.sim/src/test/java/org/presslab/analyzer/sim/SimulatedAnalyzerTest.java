@@ -14,7 +14,7 @@ import org.presslab.analyzer.api.Measurement;
 import org.presslab.analyzer.api.MeasurementRequest;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.CnlsFitter;
+import org.presslab.impedance.ImpedanceAnalysis;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -56,7 +56,7 @@ class SimulatedAnalyzerTest {
         double rgb = 1e-3 / area * (1 / 1e-2 - 1 / 6e-2);
         double rint = frame.cell().interfacialResistanceOhm();
         System.out.printf("truth: R_b %.1f, R_gb %.1f, R_int %.1f ohm at %.2f MPa%n", rb, rgb, rint, frame.cell().pressurePa() / 1e6);
-        FitResult fit = new CnlsFitter().fit(s, "R0-p(R1,CPE1)-p(R2,CPE2)");
+        FitResult fit = ImpedanceAnalysis.fitter().fit(s, "R0-p(R1,CPE1)-p(R2,CPE2)");
         System.out.printf("fit:   R0 %.1f, R1 %.1f, R2 %.1f ohm (converged %s)%n", fit.value("R0"), fit.value("R1"),
                 fit.value("R2"), fit.converged());
         assertTrue(fit.converged());
@@ -79,7 +79,7 @@ class SimulatedAnalyzerTest {
         Measurement m74 = eis.measure(new MeasurementRequest(SWEEP, 0.01, ""));
         Measurement m30 = eis30.measure(new MeasurementRequest(SWEEP, 0.01, ""));
         time.advanceSeconds(m74.expectedDurationS() + 1);
-        CnlsFitter fitter = new CnlsFitter();
+        org.presslab.impedance.api.CircuitFitter fitter = ImpedanceAnalysis.fitter();
         double r74 = fitter.fit(m74.result().get(), "R0-p(R1,CPE1)-p(R2,CPE2)").value("R2");
         double r30 = fitter.fit(m30.result().get(), "R0-p(R1,CPE1)-p(R2,CPE2)").value("R2");
         System.out.printf("interface at 15 MPa: stacked at 74 MPa %.1f ohm, at 30 MPa %.1f ohm%n", r74, r30);

@@ -22,7 +22,7 @@ import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationEventType;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationState;
-import org.presslab.impedance.internal.CnlsFitter;
+import org.presslab.impedance.ImpedanceAnalysis;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -53,7 +53,7 @@ class EisRealTimeTest {
         spec.hydraulics().initialGapM(50e-6);
         SimulatedDevice press = SimulatedDevices.create(time, spec);
         SimulatedAnalyzer analyzer = SimulatedAnalyzers.create(time, SimAnalyzerSpec.defaults().minPointS(0.02), press);
-        s.eis.setFitter(new CnlsFitter());
+        s.eis.setFitter(ImpedanceAnalysis.fitter());
         s.eis.bindAnalyzer(analyzer);
         try {
             s.bindDriver(press);

@@ -26,8 +26,8 @@ import org.presslab.control.api.StationEventType;
 import org.presslab.control.api.StationState;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.CnlsFitter;
-import org.presslab.impedance.internal.LinKk;
+import org.presslab.impedance.ImpedanceAnalysis;
+
 import org.presslab.press.sim.SimulatedDevice;
 
 /**
@@ -53,8 +53,8 @@ class EisStepsTest {
         analyzer = SimulatedAnalyzers.create(h.time, spec, press);
         // fits and analyzer calls on the thread that advances virtual time: deterministic
         h.station.eis.useExecutor(Runnable::run);
-        h.station.eis.setFitter(new CnlsFitter());
-        h.station.eis.setKk(new LinKk());
+        h.station.eis.setFitter(ImpedanceAnalysis.fitter());
+        h.station.eis.setKk(ImpedanceAnalysis.kramersKronig());
         if (withAnalyzer) {
             h.station.eis.bindAnalyzer(analyzer);
         }
