@@ -61,7 +61,7 @@ class SimulatedAnalyzerTest {
                 fit.value("R2"), fit.converged());
         assertTrue(fit.converged());
         // The grain-boundary apex (1.5 MHz) lies above the 1 MHz top of the sweep, so R0 and R1 trade off a little
-        // (docs/physics.md §2.3: separating bulk from grain boundary at room temperature needs GHz [R25]). Above
+        // (docs/physics.md §2.2: separating bulk from grain boundary at room temperature needs GHz [R25]). Above
         // 1 MHz the tail of the bulk arc (apex ~100 MHz) shows, which this circuit cannot follow: with a 7 MHz
         // sweep the interface comes out 3-5 % low, so the default sweep stops at 1 MHz.
         assertEquals(rb, fit.value("R0"), 0.10 * rb);

@@ -3,7 +3,7 @@ package org.presslab.analyzer.sim.internal;
 import org.presslab.analyzer.sim.SimAnalyzerSpec;
 
 /**
- * The impedance of a Na | NASICON-type pellet | Na stack (docs/physics.md §2.3): bulk R_b ∥ C_b, grain
+ * The impedance of a Na | NASICON-type pellet | Na stack (docs/physics.md §2.2): bulk R_b ∥ C_b, grain
  * boundary R_gb ∥ CPE_gb and the interface R_int ∥ CPE_int in series, shorted by R_short when the cell
  * has shorted.
  * <ul>
