@@ -49,16 +49,30 @@ public enum StationEventType {
      */
     DEVICE_CHANGED,
     /**
-     * An impedance spectrum was measured (since 1.2; properties: spectrum (the impedance API's
-     * {@code Spectrum}), fit ({@code FitResult}, when fitted), kk ({@code KkResult}, when checked), pressurePa,
-     * forceN and temperatureK at measurement time (means over the measurement where the station has them),
-     * analyzer (vendor|model|serial), analyzerId, step, run, recipe, durationS).
+     * A command from a person or a component, accepted or refused (properties: actor, source, command = RAMP, HOLD,
+     * RELEASE, EMERGENCY_STOP, RESET, RECIPE_START, RECIPE_PAUSE, RECIPE_RESUME, RECIPE_ABORT or OPERATOR_ACK; its
+     * arguments targetPa, ratePaPerS, recipe, reason when present; outcome = ACCEPTED or REFUSED; refusal = the message
+     * when refused).
+     *
+     * @since 1.2
+     */
+    COMMAND,
+    /**
+     * An impedance spectrum was measured during a recipe (properties: spectrum (the impedance API's
+     * {@code Spectrum}, its metadata's stackPressurePa and temperatureK filled from the station), fit
+     * ({@code FitResult}, when fitted), kk ({@code KkResult}, when checked), pressurePa, forceN and temperatureK at
+     * measurement time (means over the measurement where the station has them), analyzer (vendor|model|serial),
+     * analyzerId, step, run, recipe, durationS, at = step, end, periodic or sweep (with sweepIndex, targetPa)).
+     *
+     * @since 1.2
      */
     SPECTRUM_MEASURED,
     /**
-     * A pressure sweep finished (since 1.2; properties: step, pressuresPa and interfacialOhm (double[], in the
-     * order measured), exponent (the fitted slope of log R_int against log P), operatingPa (the chosen pressure,
-     * when asked), referenceOhm).
+     * A pressure sweep step finished (properties: step, pressuresPa and interfacialOhm (double[], in the order
+     * measured), exponent (the least-squares slope of ln R_int against ln P), interfaceParameter, referenceOhm,
+     * operatingPa (the chosen pressure, when asked), run, recipe).
+     *
+     * @since 1.2
      */
     SWEEP_COMPLETED
 }
