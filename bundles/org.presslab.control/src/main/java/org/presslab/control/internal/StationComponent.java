@@ -165,6 +165,7 @@ public class StationComponent implements Station {
         if (!at.equals(analyzerTarget)) {
             // The analyzer is not part of the plant: a new filter applies at once; a measurement on an analyzer
             // that no longer matches fails at its next poll, naming it.
+            String previous = analyzerTarget;
             analyzerFilter = af;
             analyzerTarget = at;
             engine.eis.setAnalyzerTarget(at);
@@ -176,6 +177,9 @@ public class StationComponent implements Station {
             for (Map.Entry<Analyzer, Map<String, Object>> a : analyzers.entrySet()) {
                 offerAnalyzer(a.getKey(), a.getValue());
             }
+            String change = "'" + previous + "' -> '" + at + "'";
+            engine.event(org.presslab.control.api.StationEventType.CONFIGURATION_CHANGED, "configuration changed: analyzer.target "
+                    + change, Map.of("analyzer.target", change, "applied", true));
             LOG.info("Station '{}': analyzer.target now '{}'", config.id(), at);
         }
         try {
