@@ -82,12 +82,8 @@ public class RecipeServiceImpl implements RecipeService {
             }
             return r;
         }
-        if (DEFAULT_RECIPE.equals(name)) {
-            return Recipes.assbDefault();
-        }
-        java.util.Optional<Recipe> builtIn = Recipes.named(name);
-        if (builtIn.isPresent()) {
-            return builtIn.get();
+        if (Recipes.BUILT_IN.contains(name)) {
+            return Recipes.builtIn(name);
         }
         throw new RecipeFormatException("no recipe named '" + name + "' (known: " + String.join(", ", names()) + ")");
     }

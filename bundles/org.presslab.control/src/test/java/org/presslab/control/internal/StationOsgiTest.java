@@ -45,9 +45,13 @@ class StationOsgiTest {
     Path storage;
 
     private static String jar(String namePart) {
+        // "org.presslab.impedance" must not pick org.presslab.impedance.api-0.1.0.jar: a jar is the name, a dash, a version
+        String prefix = namePart.endsWith("-") ? namePart : namePart + "-";
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File f = new File(e);
-            if (f.getName().startsWith(namePart) || (f.isDirectory() && f.getPath().contains("/" + namePart + "/"))) {
+            String n = f.getName();
+            boolean jarMatch = n.startsWith(prefix) && n.length() > prefix.length() && Character.isDigit(n.charAt(prefix.length()));
+            if ((!f.isDirectory() && jarMatch) || (f.isDirectory() && f.getPath().contains("/" + namePart + "/"))) {
                 return f.isDirectory() ? "reference:" + f.toURI() : f.toURI().toString();
             }
         }
