@@ -372,8 +372,10 @@ final class Api {
                 throw new BadRequest("the request body must be a JSON object, got: " + abbreviate(body));
             }
             return n;
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadRequest("the request body could not be read: " + e.getMessage());
         }
     }
 

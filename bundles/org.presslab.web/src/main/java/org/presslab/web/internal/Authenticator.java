@@ -8,7 +8,7 @@ interface Authenticator {
 
     /** Who logged in, with every role name the realm gave them. */
     record Identity(String user, Set<String> roles) {
-        Identity {
+        public Identity {
             roles = Set.copyOf(roles);
         }
     }

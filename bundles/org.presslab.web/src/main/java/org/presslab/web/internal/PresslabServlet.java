@@ -84,6 +84,20 @@ class PresslabServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         securityHeaders(resp);
+        try {
+            serve(req, resp);
+        } catch (RuntimeException | LinkageError e) {
+            // Never a stack trace to the browser: it goes to the log, the client gets a plain message.
+            LOG.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            if (!resp.isCommitted()) {
+                resp.reset();
+                securityHeaders(resp);
+                send(resp, 500, Map.of("error", "internal error (" + e.getClass().getSimpleName() + "), details in karaf.log"));
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (!path.startsWith(ROOT)) {
             resp.sendError(404);

@@ -22,7 +22,7 @@ final class StaticResources {
     }
 
     Optional<Resource> get(String path) throws IOException {
-        if (!path.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.[a-z]+") && !path.matches("[A-Za-z0-9_\\-/]*LICENSE")) {
+        if (!path.matches("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*(/[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*)*")) {
             return Optional.empty();
         }
         int dot = path.lastIndexOf('.');
