@@ -202,6 +202,12 @@
     }
     out.className = 'outcome ' + (r.ok ? 'ok' : 'error');
     out.textContent = r.ok ? (action + ': done') : (action + ' refused: ' + ((r.data && r.data.error) || ('HTTP ' + r.status)));
+    if (action === 'estop' && r.ok) {
+      out.dataset.receivedAt = r.data.receivedAt || '';
+      out.dataset.trippedAt = r.data.trippedAt || '';
+      out.textContent = 'EMERGENCY STOPPED' + (r.data.trippedAt ? ' at ' + new Date(r.data.trippedAt).toLocaleTimeString() : '')
+        + '; Reset when the cause is gone';
+    }
     refresh();
   }
 

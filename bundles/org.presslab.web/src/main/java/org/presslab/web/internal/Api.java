@@ -199,8 +199,16 @@ final class Api {
         // Emergency stop: every authenticated user, never refused.
         if ("estop".equals(cmd)) {
             String reason = text(in, "reason", "emergency stop from the web page");
-            s.as(c.actor()).emergencyStop(reason + " (by " + c.user() + ")");
-            return Reply.ok(Map.of("station", id, "state", s.status().state().name()));
+            java.time.Instant received = java.time.Instant.now();
+            s.as(c.actor()).emergencyStop(reason);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("station", id);
+            out.put("state", s.status().state().name());
+            // When the web layer handed the stop to the station, and when the station latched it (its own record).
+            out.put("receivedAt", received.toString());
+            out.put("trippedAt", s.status().trip() == null || s.status().trip().time() == null ? null
+                    : s.status().trip().time().toString());
+            return Reply.ok(out);
         }
         if (!c.role().includes(Role.OPERATOR)) {
             return Reply.error(403, "user '" + c.user() + "' is a " + c.role().jaasName()
@@ -239,7 +247,7 @@ final class Api {
         return withStations(r -> {
             List<String> stopped = new ArrayList<>();
             for (Station s : r.stations()) {
-                s.as(c.actor()).emergencyStop(reason + " (by " + c.user() + ")");
+                s.as(c.actor()).emergencyStop(reason);
                 stopped.add(s.id());
             }
             return Reply.ok(Map.of("stopped", stopped));

@@ -54,6 +54,7 @@ final class Views {
         m.put("driver", st.driverId());
         m.put("connection", st.connection() == null ? null : st.connection().name());
         m.put("loopRateHz", fin(st.loopRateHz()));
+        m.put("nominalLoopRateHz", fin(s.config().loopRateHz()));
         m.put("time", st.time() == null ? null : st.time().toString());
         m.put("trip", trip(st.trip()));
         m.put("limits", limits(s.limits()));
