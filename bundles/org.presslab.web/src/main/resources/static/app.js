@@ -136,7 +136,7 @@
       $('[data-field=run]', el).textContent = run.recipe + ' · ' + run.state.toLowerCase() + ' · step ' + run.step + '/' + run.steps
         + ': ' + run.stepDescription + (run.message ? ' · ' + run.message : '');
       $('[data-field=left]', el).textContent = run.finished ? '' : (fmtDuration(run.remainingS) + ' left');
-      const done = run.finished ? 1 : Math.max(0, (run.step - 1) / Math.max(1, run.steps));
+      const done = run.state === 'COMPLETED' ? 1 : Math.max(0, (run.step - 1) / Math.max(1, run.steps));
       $('.bar', runEl).style.width = (100 * done).toFixed(1) + '%';
     }
     const tbody = $('.interlocks tbody', el);
