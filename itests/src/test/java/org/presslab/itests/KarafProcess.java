@@ -80,8 +80,8 @@ final class KarafProcess implements AutoCloseable {
         KarafProcess karaf = new KarafProcess(root, home, port, password);
         Path shellCfg = home.resolve("etc/org.apache.karaf.shell.cfg");
         Files.writeString(shellCfg, Files.readString(shellCfg).replaceAll("(?m)^sshPort *=.*$", "sshPort = " + port));
-        Files.writeString(home.resolve("etc/users.properties"), "\n" + USER + " = " + password + ",_g_:admingroup\n"
-                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+        // A console user in the shipped admin group (its roles, and the command ACLs, are the distribution's own).
+        Files.writeString(home.resolve("etc/users.properties"), "\n" + USER + " = " + password + ",_g_:admingroup\n",
                 java.nio.file.StandardOpenOption.APPEND);
         return karaf;
     }

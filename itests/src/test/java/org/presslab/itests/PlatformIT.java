@@ -128,6 +128,11 @@ public class PlatformIT extends PresslabTestSupport {
         assertTrue(info.toString(), info.ok() && info.output().contains("sim-press-1"));
         CommandResult recipeList = shell("recipe:list");
         assertTrue(recipeList.toString(), recipeList.ok() && recipeList.output().contains(RecipeService.DEFAULT_RECIPE));
+        assertTrue(recipeList.toString(), recipeList.output().contains("assb-pressure-sweep"));
+        // #9: cell1 has the simulated analyzer sim-eis-1 (analyzer.target) and the impedance bundle's fitter, so
+        // the built-in pressure sweep passes its dry run (which checks both) in the distribution as shipped.
+        assertTrue("the sweep validates on cell1: " + shell("recipe:validate --station cell1 assb-pressure-sweep"),
+                waitFor(() -> shell("recipe:validate --station cell1 assb-pressure-sweep").ok(), 15_000));
 
         // A short recipe written in the recipe file format, run and followed through the command layer.
         Recipe shortRecipe = new Recipe("itest-short", 1, "5 MPa for 2 s", 20 * MPA, List.of(

@@ -12,7 +12,15 @@ import org.presslab.control.api.RecipeService;
 /** The built-in recipes, shipped as resources next to this class. */
 public final class Recipes {
 
+    /** The sweep that chooses an operating pressure (#9): stack at 74 MPa, EIS at falling pressures, stop within 50 %. */
+    public static final String PRESSURE_SWEEP = "assb-pressure-sweep";
+
     private Recipes() {
+    }
+
+    /** The built-in recipe of that name, if there is one. */
+    public static java.util.Optional<Recipe> named(String name) {
+        return BUILT_IN.contains(name) ? java.util.Optional.of(builtIn(name)) : java.util.Optional.empty();
     }
 
     /** The default ASSB recipe: ramp to 74 MPa at 2 MPa/s, dwell 300 s, release to 15 MPa at 1 MPa/s, hold 15 MPa ±0.05 MPa for 24 h. */
@@ -28,7 +36,8 @@ public final class Recipes {
     public static final String CR2032_CRIMP = "cr2032-crimp";
 
     /** The names of the built-in recipes, sorted. */
-    public static final java.util.List<String> BUILT_IN = java.util.List.of(RecipeService.DEFAULT_RECIPE, CR2032_CRIMP);
+    public static final java.util.List<String> BUILT_IN = java.util.List.of(RecipeService.DEFAULT_RECIPE, PRESSURE_SWEEP,
+            CR2032_CRIMP);
 
     /** The coin-cell crimp for a crimper station (cell diameter = the die's 20 mm); see {@link #CR2032_CRIMP}. */
     public static Recipe cr2032Crimp() {
