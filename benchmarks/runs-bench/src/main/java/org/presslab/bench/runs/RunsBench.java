@@ -251,7 +251,7 @@ public final class RunsBench {
                                 + " f_max, f_mean, sp_mean, temp_mean) SELECT 'month', run_id, " + w + ", (t_us / " + wUs + ") * "
                                 + wUs + ", COUNT(*), MIN(pressure_pa), MAX(pressure_pa), AVG(pressure_pa), MIN(force_n),"
                                 + " MAX(force_n), AVG(force_n), AVG(setpoint_pa), AVG(temperature_k) FROM pl_sample WHERE run_id = '"
-                                + run + "' AND t_us >= " + fromUs + " AND t_us < " + toUs + " GROUP BY run_id, t_us / " + wUs);
+                                + run + "' AND t_us >= " + fromUs + " AND t_us < " + toUs + " GROUP BY run_id, (t_us / " + wUs + ") * " + wUs);
                     }
                 }
                 System.out.printf(Locale.ROOT, "  tiers (1 s, 60 s) aggregated in %.0f s%n", (System.nanoTime() - raw) / 1e9);
