@@ -103,7 +103,7 @@ final class BioLogicMprReader implements CyclingReader {
             Columns c = columns(head, "probe", true);
             return c == null ? 0 : c.freq >= 0 ? 0 : c.time >= 0 && c.current >= 0 && c.voltage >= 0 ? CERTAIN : 0;
         } catch (CyclingFormatException e) {
-            return 0;
+            return POSSIBLE; // damaged or an unknown column: claimed, so that the error says where
         }
     }
 

@@ -47,7 +47,7 @@ final class BioLogicMptReader implements CyclingReader {
                 return CyclingReader.CERTAIN;
             }
         }
-        return 0; // column names beyond the head or no cycling columns: not claimed
+        return POSSIBLE; // an EC-Lab file without freq/Hz whose column names the head does not show (or a damaged one)
     }
 
     private static boolean headerless(String first) {

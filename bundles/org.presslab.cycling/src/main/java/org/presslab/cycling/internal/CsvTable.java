@@ -23,6 +23,7 @@ import org.presslab.cycling.CyclingFormatException;
 final class CsvTable {
 
     static final int HEADER_SEARCH = 50;
+    private static final java.util.regex.Pattern START_LINE = java.util.regex.Pattern.compile("startline (\\d{1,9})");
     private static final char[] DELIMITERS = {',', ';', '\t'};
 
     final String source;
@@ -171,8 +172,10 @@ final class CsvTable {
                     }
                     r = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw CyclingFormatException.atLine(source, headerLine + p.getCurrentLineNumber(),
-                            "malformed CSV: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+                    String m = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                    java.util.regex.Matcher start = START_LINE.matcher(m == null ? "" : m);
+                    long line = headerLine + (start.find() ? Long.parseLong(start.group(1)) : p.getCurrentLineNumber());
+                    throw CyclingFormatException.atLine(source, line, "malformed CSV: " + m);
                 }
                 long line = lineOf(bodyStart + r.getCharacterPosition());
                 String[] values = r.values();
@@ -181,6 +184,8 @@ final class CsvTable {
                 }
                 visitor.row(new Row(values, line));
             }
+        } catch (CyclingFormatException e) {
+            throw e;
         } catch (IOException e) {
             throw CyclingFormatException.atLine(source, headerLine, "malformed CSV: " + e.getMessage());
         }

@@ -37,7 +37,8 @@ final class PlainCsvReader implements CyclingReader {
     }
 
     private static boolean header(String[] n) {
-        return col(n, TIME) >= 0 && col(n, CURRENT) >= 0 && col(n, VOLTAGE) >= 0;
+        return col(n, TIME) >= 0 && col(n, CURRENT) >= 0 && col(n, VOLTAGE) >= 0
+                && col(n, new String[] {"freq", "f", "frequency"}) < 0; // an impedance table is not a cycling log
     }
 
     @Override
@@ -87,7 +88,7 @@ final class PlainCsvReader implements CyclingReader {
             String unit = Units.unit(table.names[col]);
             throw CyclingFormatException.atLine(table.source, table.headerLine, "the " + what + " column '"
                     + Text.abbreviate(table.names[col]) + "' " + (unit.isEmpty() ? "names no unit" : "has unit '" + unit
-                    + "', not one of " + units) + "; name it like " + what + "/" + units.split(",")[0]);
+                    + "', not one of " + units) + "; name it like " + what + "/" + units.split("[, ]")[0]);
         }
         return factor;
     }
