@@ -52,18 +52,7 @@ public final class Trace {
         }
         this.times = epochNanos.clone();
         this.values = values.clone();
-        List<Gap> sorted = new ArrayList<>(gaps == null ? List.of() : gaps);
-        sorted.sort(Comparator.comparingLong(Gap::startNanos));
-        List<Gap> merged = new ArrayList<>(); // disjoint and sorted: only one gap can overlap a span
-        for (Gap g : sorted) {
-            Gap last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && g.startNanos() <= last.endNanos()) {
-                merged.set(merged.size() - 1, new Gap(last.startNanos(), Math.max(last.endNanos(), g.endNanos())));
-            } else {
-                merged.add(g);
-            }
-        }
-        this.gaps = merged.toArray(new Gap[0]);
+        this.gaps = merge(gaps);
         this.maxSpacingNanos = maxSpacingNanos;
     }
 
@@ -99,9 +88,28 @@ public final class Trace {
         return out;
     }
 
-    /** True if a recorded gap overlaps the open span (a, b), or contains a when a == b. */
     private boolean inGap(long a, long b) {
-        // gaps sorted by start: only those starting before b can overlap
+        return overlaps(gaps, a, b);
+    }
+
+    /** Sorted, disjoint gaps: only one can overlap a span. */
+    static Gap[] merge(List<Gap> gaps) {
+        List<Gap> sorted = new ArrayList<>(gaps == null ? List.of() : gaps);
+        sorted.sort(Comparator.comparingLong(Gap::startNanos));
+        List<Gap> merged = new ArrayList<>();
+        for (Gap g : sorted) {
+            Gap last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && g.startNanos() <= last.endNanos()) {
+                merged.set(merged.size() - 1, new Gap(last.startNanos(), Math.max(last.endNanos(), g.endNanos())));
+            } else {
+                merged.add(g);
+            }
+        }
+        return merged.toArray(new Gap[0]);
+    }
+
+    /** True if one of the merged gaps overlaps the open span (a, b), or contains a when a == b. */
+    static boolean overlaps(Gap[] gaps, long a, long b) {
         int lo = 0;
         int hi = gaps.length;
         while (lo < hi) {

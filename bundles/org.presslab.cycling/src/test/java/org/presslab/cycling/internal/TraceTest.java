@@ -63,4 +63,44 @@ class TraceTest {
         assertThrows(IllegalArgumentException.class, () -> new Trace.Gap(5, 4));
         assertTrue(Double.isNaN(new Trace(new long[0], new double[0], null, S).at(0)));
     }
+
+    @Test
+    void theStreamingAlignerAgreesWithTheTrace() {
+        java.util.Random rnd = new java.util.Random(5);
+        int n = 5000;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        long now = 0;
+        for (int i = 0; i < n; i++) {
+            now += rnd.nextInt(200) == 0 ? 3 * S : S / 100 + rnd.nextInt(1000); // some spacings beyond the limit
+            t[i] = now;
+            v[i] = rnd.nextInt(50) == 0 ? Double.NaN : 15e6 + rnd.nextGaussian() * 1e4;
+        }
+        List<Trace.Gap> gaps = List.of(new Trace.Gap(t[100], t[130]), new Trace.Gap(t[2000] + 5, t[2001] - 5),
+                new Trace.Gap(t[120], t[400]));
+        Trace trace = new Trace(t, v, gaps, S);
+        long[] q = new long[20_000];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = (long) (rnd.nextDouble() * (now + 2 * S)) - S;
+        }
+        q[0] = t[10]; // exactly on samples too
+        q[1] = t[3000];
+        java.util.Arrays.sort(q);
+        org.presslab.cycling.Aligner aligner = new org.presslab.cycling.Aligner(q, gaps, S);
+        for (int i = 0; i < n; i++) {
+            aligner.accept(t[i], v[i]);
+        }
+        double[] streamed = aligner.result();
+        int finite = 0;
+        for (int i = 0; i < q.length; i++) {
+            double expected = trace.at(q[i]);
+            if (Double.isNaN(expected)) {
+                assertTrue(Double.isNaN(streamed[i]), "query " + i + " at " + q[i] + ": " + streamed[i]);
+            } else {
+                assertEquals(expected, streamed[i], Math.abs(expected) * 1e-12, "query " + i + " at " + q[i]);
+            }
+            finite += Double.isFinite(expected) ? 1 : 0;
+        }
+        assertTrue(finite > q.length / 3 && finite < q.length, finite + " of " + q.length + " answered");
+    }
 }
