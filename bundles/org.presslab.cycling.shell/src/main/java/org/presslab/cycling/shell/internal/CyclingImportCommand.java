@@ -21,34 +21,22 @@ import org.presslab.cycling.CyclingImporter;
 import org.presslab.cycling.CyclingLog;
 import org.presslab.cycling.ShortCircuit;
 import org.presslab.cycling.ShortCircuitDetector;
-import org.presslab.runs.imports.FileImporter;
-import org.presslab.runs.imports.ImportReport;
 
 /** cycling:import */
 @Service
 @Command(scope = "cycling", name = "import", description = "Reads a cycling log (BioLogic .mpt/.mpr GCPL, Neware or "
-        + "Arbin CSV, plain CSV of time, current, voltage), prints a summary per cycle and the short circuits found; "
-        + "--run attaches it to a run, --attach to the run that covers its time, each point with the stack pressure.")
+        + "Arbin CSV, plain CSV of time, current, voltage), prints a summary per cycle and the short circuits found.")
 public class CyclingImportCommand implements Action {
 
     @Argument(index = 0, name = "file", description = "The cycling log.", required = true)
     @Completion(FileCompleter.class)
     String file;
 
-    @Option(name = "-r", aliases = "--run", description = "Attach to this run (its id).")
-    String run;
-
-    @Option(name = "-a", aliases = "--attach", description = "Attach to the run whose time covers the log.")
-    boolean attach;
-
-    @Option(name = "-s", aliases = "--station", description = "With --attach: only runs of this station.")
-    String station;
+    @Option(name = "-p", aliases = "--points", description = "List every point: time, current, voltage, capacity, cycle.")
+    boolean points;
 
     @Reference
     CyclingImporter importer;
-
-    @Reference(optional = true)
-    FileImporter runImporter;
 
     PrintStream out = System.out;
 
@@ -61,11 +49,6 @@ public class CyclingImportCommand implements Action {
             throw new Failed("no such file: " + e.getFile());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new Failed(e.getMessage() == null ? e.toString() : e.getMessage());
-        } catch (RuntimeException e) {
-            if (e.getClass().getName().equals("org.presslab.runs.api.RunStoreException")) {
-                throw new Failed(e.getMessage());
-            }
-            throw e;
         }
     }
 
@@ -76,18 +59,14 @@ public class CyclingImportCommand implements Action {
         }
         CyclingLog log = importer.read(p);
         summary(log, out);
-        List<ShortCircuit> shorts = new ShortCircuitDetector().detect(log);
-        if ((run != null && !run.isBlank()) || attach) {
-            if (runImporter == null) {
-                throw new IllegalStateException("no run store: install the presslab-runs feature to attach a log to a run");
+        if (points) {
+            out.println("time/s\tI/mA\tEwe/V\tcapacity/mAh\tcycle");
+            for (int i = 0; i < log.size(); i++) {
+                out.printf(Locale.ROOT, "%.3f\t%.6g\t%.6f\t%.6g\t%d%n", log.time(i), log.current(i) * 1e3, log.voltage(i),
+                        log.capacity(i) / 3.6, log.cycle(i));
             }
-            ImportReport r = runImporter.importFile(p, run, station);
-            out.println(r.message());
-            if (r.outcome() != ImportReport.Outcome.IMPORTED) {
-                throw new IllegalStateException("not attached: " + r.message());
-            }
-            shorts = r.shortCircuits();
         }
+        List<ShortCircuit> shorts = new ShortCircuitDetector().detect(log);
         if (shorts.isEmpty()) {
             out.println("no short circuit found (default thresholds: drop of 0.1 V within 10 s during charge)");
         } else {

@@ -57,11 +57,12 @@ class CyclingImportCommandTest {
     }
 
     @Test
-    void attachWithoutARunStoreSaysSo() throws Exception {
+    void pointsListed() throws Exception {
         CyclingImportCommand c = command(log());
-        c.attach = true;
-        CyclingImportCommand.Failed e = assertThrows(CyclingImportCommand.Failed.class, c::execute);
-        assertEquals("no run store: install the presslab-runs feature to attach a log to a run", e.getMessage());
+        c.points = true;
+        c.execute();
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("time/s\tI/mA\tEwe/V\tcapacity/mAh\tcycle\n0.000\t0.500000\t3.300000\t0.00000\t0\n"), out);
     }
 
     @Test
