@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
+import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.DryRunReport;
 import org.presslab.control.api.InterlockKind;
@@ -28,6 +29,7 @@ import org.presslab.control.api.RebindPolicy;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.Station;
+import org.presslab.control.api.StationCommands;
 import org.presslab.control.api.StationConfig;
 import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationEventType;
@@ -73,6 +75,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class StationEngine implements Station, SafetySupervisor.Supervised, LoopWatch.Watched {
+
+    /** The actor of the commands issued without one (the actor-less {@link Station} methods). */
+    static final Actor UNKNOWN_ACTOR = Actor.system("unknown");
 
     private static final Logger LOG = LoggerFactory.getLogger(StationEngine.class);
     static final double DISPATCH_HZ = 50;
@@ -1382,6 +1387,16 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
 
     @Override
     public RecipeRun start(Recipe recipe) throws CommandRefusedException {
+        return start(recipe, UNKNOWN_ACTOR);
+    }
+
+    @Override
+    public StationCommands as(Actor actor) {
+        return new ActorCommands(this, actor);
+    }
+
+    /** Starts {@code recipe} for {@code actor}, who is named in the RECIPE_STARTED event. */
+    RecipeRun start(Recipe recipe, Actor actor) throws CommandRefusedException {
         ownerOrRefuse("start of recipe '" + recipe.name() + "'");
         try {
             RecipeExecutor r = run;
@@ -1402,7 +1417,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
             if (!report.ok()) {
                 throw refused("recipe '" + recipe.name() + "' refused by the dry run: " + String.join("; ", report.violations()));
             }
-            RecipeExecutor exec = new RecipeExecutor(this, recipe, report.estimatedSeconds());
+            RecipeExecutor exec = new RecipeExecutor(this, recipe, report.estimatedSeconds(), actor);
             run = exec;
             lastRecipeTickNanos = Long.MIN_VALUE;
             exec.begin();
