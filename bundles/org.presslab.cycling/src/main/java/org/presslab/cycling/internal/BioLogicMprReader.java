@@ -166,6 +166,9 @@ final class BioLogicMprReader implements CyclingReader {
             throw CyclingFormatException.atByte(source, c.data.dataStart(), c.nPoints + " records announced, more than "
                     + MAX_POINTS + " are not read");
         }
+        if (c.nPoints == 0) {
+            throw CyclingFormatException.atByte(source, c.data.dataStart(), "no data points: the data module announces 0 records");
+        }
         if (first + needed > end) {
             long complete = Math.max(0, (end - first) / c.recordSize);
             throw CyclingFormatException.atByte(source, first + complete * c.recordSize, "truncated: " + c.nPoints
