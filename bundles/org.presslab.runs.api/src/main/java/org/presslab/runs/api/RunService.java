@@ -14,9 +14,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@link #start} records until {@link #stop}; a recipe started during it is recorded in it (the run takes
  * the recipe's name, JSON and hash) and does not end it. One station has at most one open run.
  *
- * <p>Every method that writes answers after the row is committed; while the database cannot be reached
- * they fail with {@link RunStoreException.Reason#UNAVAILABLE} (samples and events are spooled, these
- * requests are not: the caller is told).
+ * <p>Every method that writes answers once its row is committed to the database or, while the database
+ * cannot be reached, to the store's local spool (it reaches the database with the backfill). It fails with
+ * {@link RunStoreException.Reason#UNAVAILABLE} only when neither can take it. Reads need the database, except
+ * {@link #current} and {@link #get} of an open run, which come from memory.
  */
 @ProviderType
 public interface RunService {

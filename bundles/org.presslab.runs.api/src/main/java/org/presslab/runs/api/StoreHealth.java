@@ -23,9 +23,12 @@ public record StoreHealth(State state, String cause, Instant since, int queued, 
     public enum State {
         /** Rows reach the database within the commit interval. */
         OK,
-        /** The database cannot be written: rows go to the local spool file and are backfilled later. Nothing lost. */
+        /**
+         * The database cannot be written (down, or no DataSource bound): rows go to the local spool file and are
+         * backfilled later. Nothing lost.
+         */
         SPOOLING,
-        /** Neither the database nor the spool can be written (or no database is bound): rows are being lost, as gaps. */
+        /** Neither the database nor the spool can be written: rows are being lost, and recorded as gaps. */
         DOWN
     }
 
