@@ -146,9 +146,13 @@ final class CsvTable {
     }
 
     static int column(String[] names, String... wanted) {
+        String[] keys = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            keys[i] = key(names[i]);
+        }
         for (String w : wanted) {
-            for (int i = 0; i < names.length; i++) {
-                if (key(names[i]).equals(w)) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i].equals(w)) {
                     return i;
                 }
             }
@@ -156,8 +160,16 @@ final class CsvTable {
         return -1;
     }
 
+    /** Lower case without blanks and underscores (no regular expression: called for every header candidate). */
     static String key(String name) {
-        return name.replaceAll("[\\s_]", "").toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '_' && !Character.isWhitespace(c)) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
     }
 
     /** A data row: its values and its line. */

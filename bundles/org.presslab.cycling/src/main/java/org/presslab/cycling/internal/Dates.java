@@ -29,6 +29,8 @@ final class Dates {
                 .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().toFormatter(Locale.ROOT);
     }
 
+    private static final ThreadLocal<int[]> LAST = ThreadLocal.withInitial(() -> new int[1]);
+
     /** The instant, or null when the text has none of the known layouts. */
     static Instant parse(String text) {
         String t = text.trim();
@@ -36,9 +38,13 @@ final class Dates {
             return null;
         }
         t = t.replaceAll("\\s+", " ");
-        for (DateTimeFormatter f : FORMATS) {
+        int first = LAST.get()[0]; // a file uses one layout: try the one that matched last first, no exception per row
+        for (int k = 0; k < FORMATS.size(); k++) {
+            int i = (first + k) % FORMATS.size();
             try {
-                return LocalDateTime.parse(t, f).toInstant(ZoneOffset.UTC);
+                Instant v = LocalDateTime.parse(t, FORMATS.get(i)).toInstant(ZoneOffset.UTC);
+                LAST.get()[0] = i;
+                return v;
             } catch (DateTimeParseException e) {
                 // next layout
             }

@@ -26,9 +26,13 @@ final class PlainCsvReader implements CyclingReader {
     }
 
     private static int col(String[] names, String[] wanted) {
+        String[] bases = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            bases[i] = Units.base(names[i]);
+        }
         for (String w : wanted) {
             for (int i = 0; i < names.length; i++) {
-                if (Units.base(names[i]).equals(w)) {
+                if (bases[i].equals(w)) {
                     return i;
                 }
             }

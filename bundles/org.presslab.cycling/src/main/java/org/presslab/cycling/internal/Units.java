@@ -17,6 +17,9 @@ final class Units {
 
     /** The name without its unit, lower-case, blanks and underscores dropped. */
     static String base(String name) {
+        if (name.length() > 100) { // no column name is that long; spares the pattern a long backtrack
+            return CsvTable.key(name);
+        }
         Matcher m = UNIT.matcher(name.trim());
         String b = m.matches() ? m.group(1) : name;
         return b.replaceAll("[\\s_]", "").toLowerCase(Locale.ROOT);
@@ -24,6 +27,9 @@ final class Units {
 
     /** The unit text of a column name, or "" if it names none. */
     static String unit(String name) {
+        if (name.length() > 100) {
+            return "";
+        }
         Matcher m = UNIT.matcher(name.trim());
         if (!m.matches()) {
             return "";
