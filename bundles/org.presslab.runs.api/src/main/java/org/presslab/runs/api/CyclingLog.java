@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A galvanostatic cycling log (BioLogic .mpr/.mpt, Neware or Arbin CSV, plain CSV) to align with a run's
  * pressure trace. Columnar: point {@code i} is at UTC time {@code start + elapsedS[i]}. Immutable; arrays
- * are copied in and out. Units: s, A, V, Ah.
+ * are copied in and out. Units: s, A, V, Ah, Pa. Each point may carry the stack pressure at its time.
  */
 public final class CyclingLog {
 
@@ -51,6 +51,7 @@ public final class CyclingLog {
     private final double[] voltageV;
     private final double[] capacityAh;
     private final int[] cycleIndex;
+    private final double[] stackPressurePa;
     private final List<ShortCircuit> shortCircuits;
     private final Map<String, String> metadata;
 
@@ -65,6 +66,19 @@ public final class CyclingLog {
     public CyclingLog(String source, String format, Instant start, double[] elapsedS, double[] currentA,
             double[] voltageV, double[] capacityAh, int[] cycleIndex, List<ShortCircuit> shortCircuits,
             Map<String, String> metadata) {
+        this(source, format, start, elapsedS, currentA, voltageV, capacityAh, cycleIndex, null, shortCircuits, metadata);
+    }
+
+    /**
+     * A log whose points carry the stack pressure at their time, read from the run's samples (NaN inside a
+     * gap of the record, before its first and after its last sample: never extrapolated).
+     *
+     * @param stackPressurePa one value per point, Pa, or null for none (all NaN)
+     * @since 1.1
+     */
+    public CyclingLog(String source, String format, Instant start, double[] elapsedS, double[] currentA,
+            double[] voltageV, double[] capacityAh, int[] cycleIndex, double[] stackPressurePa,
+            List<ShortCircuit> shortCircuits, Map<String, String> metadata) {
         this.source = Objects.requireNonNullElse(source, "");
         this.format = Objects.requireNonNullElse(format, "");
         this.start = Objects.requireNonNull(start, "start");
@@ -90,6 +104,16 @@ public final class CyclingLog {
         this.voltageV = voltageV.clone();
         this.capacityAh = capacityAh.clone();
         this.cycleIndex = cycleIndex.clone();
+        if (stackPressurePa != null && stackPressurePa.length != n) {
+            throw new IllegalArgumentException("cycling log '" + this.source + "': " + stackPressurePa.length
+                    + " stack pressures for " + n + " points");
+        }
+        if (stackPressurePa == null) {
+            this.stackPressurePa = new double[n];
+            java.util.Arrays.fill(this.stackPressurePa, Double.NaN);
+        } else {
+            this.stackPressurePa = stackPressurePa.clone();
+        }
         this.shortCircuits = List.copyOf(shortCircuits == null ? List.of() : shortCircuits);
         this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
@@ -144,6 +168,22 @@ public final class CyclingLog {
         return cycleIndex.clone();
     }
 
+    /** Stack pressure at each point, Pa (NaN where the record cannot say). @since 1.1 */
+    public double[] stackPressurePa() {
+        return stackPressurePa.clone();
+    }
+
+    /** Stack pressure at point {@code i}, Pa, or NaN. @since 1.1 */
+    public double stackPressurePa(int i) {
+        return stackPressurePa[i];
+    }
+
+    /** This log with the stack pressure at each point. @since 1.1 */
+    public CyclingLog withStackPressure(double[] pressurePa) {
+        return new CyclingLog(source, format, start, elapsedS, currentA, voltageV, capacityAh, cycleIndex, pressurePa,
+                shortCircuits, metadata);
+    }
+
     public List<ShortCircuit> shortCircuits() {
         return shortCircuits;
     }
@@ -154,7 +194,8 @@ public final class CyclingLog {
 
     /** This log with other short circuits (e.g. with stack pressures filled in). */
     public CyclingLog withShortCircuits(List<ShortCircuit> s) {
-        return new CyclingLog(source, format, start, elapsedS, currentA, voltageV, capacityAh, cycleIndex, s, metadata);
+        return new CyclingLog(source, format, start, elapsedS, currentA, voltageV, capacityAh, cycleIndex, stackPressurePa,
+                s, metadata);
     }
 
     @Override

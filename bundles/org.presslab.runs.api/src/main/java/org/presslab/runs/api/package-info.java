@@ -21,5 +21,5 @@
  * store unavailable, and whose message names the run and the value.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.presslab.runs.api;

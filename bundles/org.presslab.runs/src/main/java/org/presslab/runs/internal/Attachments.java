@@ -227,6 +227,7 @@ final class Attachments {
         double[] cur = log.currentA();
         double[] v = log.voltageV();
         double[] cap = log.capacityAh();
+        double[] pressure = log.stackPressurePa();
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_cycling_log (id, run_id, source, format, start_us, end_us,"
                     + " points, cycles, metadata, short_circuits) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
@@ -243,7 +244,7 @@ final class Attachments {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_cycling_point (log_id, seq, elapsed_s, current_a,"
-                    + " voltage_v, capacity_ah, cycle) VALUES (?,?,?,?,?,?,?)")) {
+                    + " voltage_v, capacity_ah, cycle, stack_pressure_pa) VALUES (?,?,?,?,?,?,?,?)")) {
                 for (int i = 0; i < el.length; i++) {
                     ps.setObject(1, id);
                     ps.setInt(2, i);
@@ -252,6 +253,7 @@ final class Attachments {
                     SqlWriter.dbl(ps, 5, v[i]);
                     SqlWriter.dbl(ps, 6, cap[i]);
                     ps.setInt(7, cyc[i]);
+                    SqlWriter.dbl(ps, 8, pressure[i]);
                     ps.addBatch();
                     if (i % 5_000 == 4_999) {
                         ps.executeBatch();
@@ -329,11 +331,12 @@ final class Attachments {
             double[] v = new double[n];
             double[] cap = new double[n];
             int[] cyc = new int[n];
+            double[] pressure = new double[n];
             int i = 0;
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = Db.prepare(c, "SELECT elapsed_s, current_a, voltage_v, capacity_ah, cycle"
-                    + " FROM pl_cycling_point WHERE log_id = ? ORDER BY seq", id)) {
+            try (PreparedStatement ps = Db.prepare(c, "SELECT elapsed_s, current_a, voltage_v, capacity_ah, cycle,"
+                    + " stack_pressure_pa FROM pl_cycling_point WHERE log_id = ? ORDER BY seq", id)) {
                 ps.setFetchSize(10_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next() && i < n) {
@@ -342,6 +345,7 @@ final class Attachments {
                         v[i] = Db.dbl(rs, 3);
                         cap[i] = Db.dbl(rs, 4);
                         cyc[i] = rs.getInt(5);
+                        pressure[i] = Db.dbl(rs, 6);
                         i++;
                     }
                 }
@@ -355,7 +359,8 @@ final class Attachments {
             } catch (java.io.IOException e) {
                 metadata = Map.of();
             }
-            return new CyclingLog(source, format, Writer.instant(start), el, cur, v, cap, cyc, readShorts(shorts), metadata);
+            return new CyclingLog(source, format, Writer.instant(start), el, cur, v, cap, cyc, pressure, readShorts(shorts),
+                    metadata);
         });
     }
 

@@ -113,14 +113,16 @@ class AttachExportTest {
             double[] v = new double[n];
             double[] cap = new double[n];
             int[] cyc = new int[n];
+            double[] pressure = new double[n];
             for (int i = 0; i < n; i++) {
+                pressure[i] = i % 7 == 0 ? Double.NaN : 15e6 + i; // NaN: a point inside a gap of the record
                 el[i] = i * 0.01;
                 cur[i] = i % 500 < 250 ? 1e-3 : -1e-3;
                 v[i] = i < 1500 ? 3.0 + 0.1 * Math.sin(i / 50.0) : 0.02;
                 cap[i] = (i % 250) * 1e-3 * 0.01 / 3600;
                 cyc[i] = i / 500;
             }
-            CyclingLog log = new CyclingLog("cell7.mpr", "BioLogic .mpr", t0.plusSeconds(1), el, cur, v, cap, cyc,
+            CyclingLog log = new CyclingLog("cell7.mpr", "BioLogic .mpr", t0.plusSeconds(1), el, cur, v, cap, cyc, pressure,
                     List.of(new CyclingLog.ShortCircuit(15.0, 3.05, 0.02, Double.NaN, "voltage fell 3.03 V in 10 ms")),
                     Map.of("channel", "3"));
             CyclingLogInfo info = store.attachCycling(run.id(), log);
@@ -129,6 +131,7 @@ class AttachExportTest {
                     "the stack pressure at the short circuit, from the record");
             CyclingLog logBack = store.cyclingLog(info.id());
             assertArrayEquals(v, logBack.voltageV());
+            assertArrayEquals(pressure, logBack.stackPressurePa(), "each point's stack pressure, NaN kept");
             assertEquals("3", logBack.metadata().get("channel"));
             assertThrows(RunStoreException.class, () -> store.attachCycling(run.id(), new CyclingLog("old.csv", "CSV",
                     t0.minusSeconds(86_400), el, cur, v, cap, cyc, List.of(), null)));
