@@ -132,8 +132,10 @@ final class Recorder implements StationListener {
             return;
         }
         OpenRun o = st.open;
-        UUID run = o == null ? null : o.id();
         long tUs = Writer.micros(s.time());
+        // A sample belongs to the run by its time, not by when it reaches the recorder: one taken a few ms before
+        // the RECIPE_STARTED event was delivered is not part of the run (it would lie before the run's start).
+        UUID run = o == null || tUs < Writer.micros(o.run().start()) ? null : o.id();
         SampleRow row = new SampleRow(s.stationId(), run, tUs, s.timeNanos(), s.pressurePa(), s.forceN(), s.setpointPa(),
                 s.output(), s.temperatureK(), s.state() == null ? null : s.state().name(),
                 s.quality() == null ? null : s.quality().name(), s.gap());
