@@ -107,6 +107,16 @@ public final class HoldSection implements ReportSection {
                     ? " (" + Format.sig(100 * r.secondsOutOfBand() / r.secondsInHold(), 3) + " % of the hold)" : "")));
             kv.add(new KeyValue("excursions", String.valueOf(r.excursionCount())));
             blocks.add(new Block.KeyValues("", kv));
+            RunTimeline.Phase ph = RecipeSection.phase(Timelines.of(ctx, run), h.step());
+            if (ph != null) {
+                org.presslab.runs.api.SampleSeries ss = ctx.query().samples(run.id(), ph.start(), ph.end(), ctx.maxPointsPerChart());
+                Block.Figure f = TimeCharts.chart("hold-" + h.step(), "Pressure during hold step " + h.step()
+                        + " at full resolution of the band: dashed lines at target ± tolerance.", "pressure (MPa)", ss,
+                        Timelines.of(ctx, run), 1e-6, org.presslab.runs.api.SampleBucket::pressureMeanPa,
+                        org.presslab.runs.api.SampleBucket::pressureMinPa, org.presslab.runs.api.SampleBucket::pressureMaxPa, null, null,
+                        new double[] { (r.targetPa() - r.tolerancePa()) / 1e6, r.targetPa() / 1e6, (r.targetPa() + r.tolerancePa()) / 1e6 });
+                blocks.add(f);
+            }
             if (!r.excursions().isEmpty()) {
                 List<List<String>> rows = new ArrayList<>();
                 for (HoldStatistics.Excursion e : r.excursions()) {

@@ -40,6 +40,13 @@ public final class TimeCharts {
     public static Block.Figure chart(String id, String caption, String yLabel, SampleSeries series, RunTimeline tl,
             double scale, ToDoubleFunction<SampleBucket> mean, ToDoubleFunction<SampleBucket> min,
             ToDoubleFunction<SampleBucket> max, String secondName, ToDoubleFunction<SampleBucket> second) {
+        return chart(id, caption, yLabel, series, tl, scale, mean, min, max, secondName, second, new double[0]);
+    }
+
+    /** As above, with dashed horizontal lines at {@code levels} (e.g. a hold's band), which stay in view. */
+    public static Block.Figure chart(String id, String caption, String yLabel, SampleSeries series, RunTimeline tl,
+            double scale, ToDoubleFunction<SampleBucket> mean, ToDoubleFunction<SampleBucket> min,
+            ToDoubleFunction<SampleBucket> max, String secondName, ToDoubleFunction<SampleBucket> second, double[] levels) {
         YIntervalSeries main = new YIntervalSeries(yLabel.replaceAll(" \\(.*", ""), false, true);
         YIntervalSeries sp = secondName == null ? null : new YIntervalSeries(secondName, false, true);
         for (SampleBucket b : series.buckets()) {
@@ -75,6 +82,13 @@ public final class TimeCharts {
         }
         XYPlot plot = new XYPlot(data, Charts.linear(HOURS, false), Charts.linear(yLabel, false), r);
         decorate(plot, tl);
+        for (double l : levels) {
+            ValueMarker m = new ValueMarker(l, Color.DARK_GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] { 4f, 3f }, 0f));
+            plot.addRangeMarker(m);
+            org.jfree.data.Range r = plot.getRangeAxis().getRange();
+            plot.getRangeAxis().setRange(Math.min(r.getLowerBound(), l - 0.1 * r.getLength()), Math.max(r.getUpperBound(), l + 0.1 * r.getLength()));
+        }
         JFreeChart c = Charts.chart(plot, true);
         return Charts.figure(id, caption, List.of(HOURS, yLabel), c);
     }
