@@ -86,8 +86,9 @@ public final class TimeCharts {
             ValueMarker m = new ValueMarker(l, Color.DARK_GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] { 4f, 3f }, 0f));
             plot.addRangeMarker(m);
-            org.jfree.data.Range r = plot.getRangeAxis().getRange();
-            plot.getRangeAxis().setRange(Math.min(r.getLowerBound(), l - 0.1 * r.getLength()), Math.max(r.getUpperBound(), l + 0.1 * r.getLength()));
+            org.jfree.data.Range yr = plot.getRangeAxis().getRange();
+            plot.getRangeAxis().setRange(Math.min(yr.getLowerBound(), l - 0.1 * yr.getLength()),
+                    Math.max(yr.getUpperBound(), l + 0.1 * yr.getLength()));
         }
         JFreeChart c = Charts.chart(plot, true);
         return Charts.figure(id, caption, List.of(HOURS, yLabel), c);
