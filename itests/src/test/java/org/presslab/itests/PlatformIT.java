@@ -165,6 +165,15 @@ public class PlatformIT extends PresslabTestSupport {
         assertNotEquals(StationState.RAMPING, cell1.status().state());
         assertTrue(cell1.status().targetPa() < 100 * MPA);
 
+        // The shipped crimper station: bound to the simulated crimper, and the built-in crimp passes its dry run.
+        Station crimp1 = station("crimp1", 30_000);
+        assertTrue("crimp1 binds sim-crimper-1: " + crimp1.status(),
+                waitFor(() -> crimp1.status().state() != StationState.NO_DRIVER, 15_000));
+        assertNotTrippedAtBoot(crimp1);
+        assertTrue(recipes.names().contains("cr2032-crimp"));
+        CommandResult crimpValidate = shell("recipe:validate --station crimp1 cr2032-crimp");
+        assertTrue(crimpValidate.toString(), crimpValidate.ok());
+
         // Bad input names what is wrong.
         CommandResult unknown = shell("station:status no-such-station");
         assertFalse(unknown.ok());

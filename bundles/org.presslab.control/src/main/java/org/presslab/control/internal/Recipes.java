@@ -24,6 +24,26 @@ public final class Recipes {
         }
     }
 
+    /** The name of the built-in coin-cell crimp: ramp the 20 mm die to 28 MPa (0.9 t) at 3 MPa/s, dwell 5 s, release at 5 MPa/s. */
+    public static final String CR2032_CRIMP = "cr2032-crimp";
+
+    /** The names of the built-in recipes, sorted. */
+    public static final java.util.List<String> BUILT_IN = java.util.List.of(RecipeService.DEFAULT_RECIPE, CR2032_CRIMP);
+
+    /** The coin-cell crimp for a crimper station (cell diameter = the die's 20 mm); see {@link #CR2032_CRIMP}. */
+    public static Recipe cr2032Crimp() {
+        return builtIn(CR2032_CRIMP);
+    }
+
+    /** A built-in recipe by name. */
+    static Recipe builtIn(String name) {
+        try {
+            return new RecipeCodec().parse(builtInJson(name), name + ".json (built in)");
+        } catch (RecipeFormatException e) {
+            throw new IllegalStateException("the built-in recipe is invalid: " + e.getMessage(), e);
+        }
+    }
+
     static String builtInJson(String name) {
         try (InputStream in = Recipes.class.getResourceAsStream(name + ".json")) {
             if (in == null) {

@@ -22,7 +22,7 @@ class SimulatedDevicesConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = DeviceKind.class, names = {"AUTOMATIC_HYDRAULIC_PRESS", "MANUAL_HYDRAULIC_PRESS", "SPRING_FRAME",
-            "SCREW_FRAME", "MOTORIZED_FRAME", "HEATED_PRESS", "ISOSTATIC_PRESS"})
+            "SCREW_FRAME", "MOTORIZED_FRAME", "HEATED_PRESS", "ISOSTATIC_PRESS", "CRIMPER"})
     void simulatedDeviceConforms(DeviceKind kind) {
         SystemTimeSource time = new SystemTimeSource();
         ConformanceReport report = ConformanceKit.defaults().withSettleTime(Duration.ofSeconds(1)).withCalls(5000).withClock(time::nanoTime)
