@@ -234,6 +234,11 @@ final class SyntheticStore implements RunService, RunQuery {
     }
 
     @Override
+    public List<org.presslab.runs.api.StationCommand> recentCommands(int limit) {
+        return List.of();
+    }
+
+    @Override
     public List<CommandRecord> commands(String runId) {
         return spec(runId).commands;
     }

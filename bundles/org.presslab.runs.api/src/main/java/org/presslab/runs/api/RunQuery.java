@@ -47,6 +47,15 @@ public interface RunQuery {
     /** Every command given to the station during the run. */
     List<CommandRecord> commands(String runId);
 
+    /**
+     * The most recent commands of every station, in runs or not, newest first: the audit trail.
+     *
+     * @param limit 1 to 10,000
+     * @throws RunStoreException INVALID for a limit out of range, UNAVAILABLE when the database is down
+     * @since 1.2
+     */
+    List<StationCommand> recentCommands(int limit);
+
     /** Every gap of the run. */
     List<Gap> gaps(String runId);
 

@@ -10,7 +10,7 @@
  * <ul>
  * <li>{@link org.presslab.runs.api.RunService}: start and stop runs, notes, cell metadata, the store's health.</li>
  * <li>{@link org.presslab.runs.api.RunQuery}: read a run back (samples decimated to N points, events,
- * commands, gaps, notes, spectra, cycling logs).</li>
+ * commands, gaps, notes, spectra, cycling logs; the recent commands of every station, for the audit).</li>
  * <li>{@link org.presslab.runs.api.RunAttachments}: attach impedance spectra and cycling logs to a run.</li>
  * <li>{@link org.presslab.runs.api.RunExporter}: one run to CSV or HDF5 files.</li>
  * </ul>
@@ -21,5 +21,5 @@
  * store unavailable, and whose message names the run and the value.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.presslab.runs.api;

@@ -24,6 +24,7 @@ import org.presslab.runs.api.RunEvent;
 import org.presslab.runs.api.RunFilter;
 import org.presslab.runs.api.RunOutcome;
 import org.presslab.runs.api.RunStoreException;
+import org.presslab.runs.api.StationCommand;
 import org.presslab.runs.api.SampleBucket;
 import org.presslab.runs.api.SampleSeries;
 
@@ -356,6 +357,33 @@ final class Queries {
                     out.add(new CommandRecord(Writer.instant(rs.getLong(1)), rs.getLong(2), Db.str(rs, "actor"),
                             Db.str(rs, "source"), rs.getString(5), Db.dbl(rs, 6), Db.dbl(rs, 7), Db.str(rs, "recipe"),
                             Db.str(rs, "reason"), rs.getBoolean(10), Db.str(rs, "refusal")));
+                }
+            }
+            return out;
+        });
+    }
+
+    static final int MAX_RECENT_COMMANDS = 10_000;
+
+    /** The newest commands of every station, newest first; plain SQL with setMaxRows, the same on H2 and PostgreSQL. */
+    List<StationCommand> recentCommands(int limit) {
+        if (limit < 1 || limit > MAX_RECENT_COMMANDS) {
+            throw new RunStoreException(RunStoreException.Reason.INVALID,
+                    "limit must be 1.." + MAX_RECENT_COMMANDS + ", was " + limit);
+        }
+        return db.read(c -> {
+            List<StationCommand> out = new ArrayList<>();
+            try (PreparedStatement ps = Db.prepare(c, "SELECT t_us, mono_ns, actor, source, command, target_pa, rate_pa_s,"
+                    + " recipe, reason, accepted, refusal, station_id, run_id FROM pl_command ORDER BY t_us DESC, id DESC")) {
+                ps.setMaxRows(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && out.size() < limit) {
+                        CommandRecord cr = new CommandRecord(Writer.instant(rs.getLong(1)), rs.getLong(2), Db.str(rs, "actor"),
+                                Db.str(rs, "source"), rs.getString(5), Db.dbl(rs, 6), Db.dbl(rs, 7), Db.str(rs, "recipe"),
+                                Db.str(rs, "reason"), rs.getBoolean(10), Db.str(rs, "refusal"));
+                        UUID run = rs.getObject(13, UUID.class);
+                        out.add(new StationCommand(rs.getString(12), run == null ? "" : run.toString(), cr));
+                    }
                 }
             }
             return out;

@@ -246,6 +246,11 @@ public final class RunStore implements org.presslab.runs.RunStores.Store {
     }
 
     @Override
+    public List<org.presslab.runs.api.StationCommand> recentCommands(int limit) {
+        return queries.recentCommands(limit);
+    }
+
+    @Override
     public List<CommandRecord> commands(String runId) {
         return queries.commands(runId);
     }

@@ -292,6 +292,11 @@ public final class RunStoreComponent implements StationListener, RunService, Run
     }
 
     @Override
+    public List<org.presslab.runs.api.StationCommand> recentCommands(int limit) {
+        return store.recentCommands(limit);
+    }
+
+    @Override
     public List<CommandRecord> commands(String runId) {
         return store.commands(runId);
     }

@@ -30,6 +30,7 @@ import org.presslab.runs.api.RunOutcome;
 import org.presslab.runs.api.RunStoreException;
 import org.presslab.runs.api.SampleBucket;
 import org.presslab.runs.api.SampleSeries;
+import org.presslab.runs.api.StationCommand;
 import org.presslab.runs.api.StoreHealth;
 
 /** The store on H2 and on a real PostgreSQL: what a recipe run leaves on record, by hand, after a crash, concurrently. */
@@ -88,6 +89,17 @@ class StoreTest {
             assertEquals("bob", cmds.get(0).actor());
             assertEquals(150e6, cmds.get(0).targetPa());
             assertTrue(cmds.get(0).refusal().contains("above the limit"));
+            // The audit: every station's commands, newest first, in a run or not.
+            List<StationCommand> recent = store.recentCommands(10);
+            assertEquals(2, recent.size(), recent.toString());
+            assertEquals("RAMP", recent.get(0).command().command());
+            assertEquals(r.id(), recent.get(0).runId());
+            assertEquals("cell1", recent.get(0).stationId());
+            assertEquals("RECIPE_START", recent.get(1).command().command());
+            assertEquals("", recent.get(1).runId(), "given before the run opened");
+            assertEquals("alice", recent.get(1).command().actor());
+            assertEquals(1, store.recentCommands(1).size());
+            assertThrows(RunStoreException.class, () -> store.recentCommands(0));
 
             List<Gap> gaps = store.gaps(r.id());
             assertEquals(1, gaps.size());

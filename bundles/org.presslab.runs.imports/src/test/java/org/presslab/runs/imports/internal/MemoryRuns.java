@@ -181,6 +181,11 @@ final class MemoryRuns implements RunService, RunQuery, RunAttachments {
     }
 
     @Override
+    public List<org.presslab.runs.api.StationCommand> recentCommands(int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<CommandRecord> commands(String runId) {
         throw new UnsupportedOperationException();
     }
