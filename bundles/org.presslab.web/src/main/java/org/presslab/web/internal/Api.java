@@ -25,6 +25,9 @@ import org.presslab.impedance.api.FittedParameter;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumImporter;
 import org.presslab.press.api.PressDriver;
+import org.presslab.report.api.ReportService;
+import org.presslab.runs.api.RunQuery;
+import org.presslab.runs.api.RunService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,6 +79,21 @@ final class Api {
         Optional<SpectrumImporter> importer();
 
         Optional<CircuitFitter> fitter();
+
+        /** The run store's write side (runs, notes); absent without the presslab-runs feature. */
+        default Optional<RunService> runs() {
+            return Optional.empty();
+        }
+
+        /** The run store's read side; absent without the presslab-runs feature. */
+        default Optional<RunQuery> runQuery() {
+            return Optional.empty();
+        }
+
+        /** Reports of stored runs; absent without the presslab-reports feature. */
+        default Optional<ReportService> reports() {
+            return Optional.empty();
+        }
     }
 
     static final double MAX_HISTORY_S = 3600;
@@ -85,11 +103,13 @@ final class Api {
     private final Services services;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final RunsApi runsApi;
 
     Api(Services services, AuditLog audit, ObjectMapper json) {
         this.services = services;
         this.audit = audit;
         this.json = json;
+        this.runsApi = new RunsApi(services);
     }
 
     /**
@@ -151,10 +171,12 @@ final class Api {
                 break;
             case "audit":
                 if (p.size() == 1 && get) {
-                    int limit = (int) Math.max(1, Math.min(500, number(q, "limit", 100)));
-                    return Reply.ok(audit.recent(limit).stream().map(Views::event).toList());
+                    int limit = (int) Math.max(1, Math.min(RunsApi.MAX_AUDIT, number(q, "limit", 100)));
+                    return audit(limit);
                 }
                 break;
+            case "runs":
+                return runsApi.route(c, method, p, q, () -> parse(body));
             case "impedance":
                 if (p.size() == 2 && post && "fit".equals(p.get(1))) {
                     return fit(q, body);
@@ -164,6 +186,26 @@ final class Api {
                 break;
         }
         return Reply.error(get || post ? 404 : 405, "no such resource: " + method + " /presslab/api/" + String.join("/", p));
+    }
+
+    /** The stored audit when the run store runs; else (or when its database is down) the list in memory, saying so. */
+    private Reply audit(int limit) {
+        String storeError = null;
+        try {
+            Optional<Map<String, Object>> stored = runsApi.storedAudit(limit);
+            if (stored.isPresent()) {
+                return Reply.ok(stored.get());
+            }
+        } catch (org.presslab.runs.api.RunStoreException e) {
+            storeError = e.getMessage();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", "memory");
+        out.put("note", storeError != null
+                ? "the run store could not be read (" + storeError + "); these are the commands since the web bundle started"
+                : "no run store: the commands since the web bundle started, not durable (install presslab-runs)");
+        out.put("entries", audit.recent(limit).stream().map(Views::event).toList());
+        return Reply.ok(out);
     }
 
     private Reply station(Caller c, String method, String id, List<String> rest, Map<String, String> q, byte[] body)

@@ -190,6 +190,10 @@ class PresslabServlet extends HttpServlet {
         if (changesState) {
             LOG.info("{} {} by {} ({}): {}", method, path, s.user(), source, reply.status());
         }
+        if (reply.body() instanceof RunsApi.Download d) {
+            report(d, s.user(), resp);
+            return;
+        }
         send(resp, reply.status(), reply.body());
     }
 
@@ -303,6 +307,112 @@ class PresslabServlet extends HttpServlet {
             Thread.currentThread().interrupt();
         } finally {
             hub.close(c);
+        }
+    }
+
+    /** How long a download waits for the report service before it gives up (the report keeps its own bounds). */
+    static final long REPORT_TIMEOUT_S = 120;
+
+    /**
+     * Streams a report as an attachment. It is rendered on the report service's own bounded executor while this
+     * request's thread waits; the headers go out with the first byte, so a report that fails before it writes
+     * anything still answers with a JSON error (queue full: 503; unknown run or format: 400), and one that fails
+     * later ends the response early. After a timeout the stream refuses every further write.
+     */
+    private void report(RunsApi.Download d, String user, HttpServletResponse resp) throws IOException {
+        ReportStream out = new ReportStream(resp, d);
+        java.util.concurrent.CompletableFuture<Void> f;
+        try {
+            f = d.reports().render(d.runIds(), d.format(), out);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            send(resp, 503, Map.of("error", "the report service is busy: " + e.getMessage()));
+            return;
+        }
+        Throwable failure = null;
+        try {
+            f.get(REPORT_TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            failure = e.getCause() == null ? e : e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            failure = new java.util.concurrent.TimeoutException("the report took longer than " + REPORT_TIMEOUT_S + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
+        } finally {
+            out.finish();
+        }
+        if (failure == null) {
+            LOG.info("report {} of run {} for {}", d.format(), d.runIds(), user);
+            if (!out.started()) {
+                out.begin();
+            }
+            return;
+        }
+        LOG.warn("report {} of run {} for {} failed", d.format(), d.runIds(), user, failure);
+        if (out.started()) {
+            return; // headers and part of the body are out: the client sees a short download
+        }
+        int status = failure instanceof java.util.concurrent.RejectedExecutionException
+                || failure instanceof java.util.concurrent.TimeoutException ? 503
+                : failure instanceof IllegalArgumentException ? 400 : 500;
+        send(resp, status, Map.of("error", "report of run " + String.join(", ", d.runIds()) + " (" + d.format()
+                + ") failed: " + failure.getMessage()));
+    }
+
+    /** The servlet's stream, opened with the download's headers at the first byte; closed for good by {@link #finish}. */
+    private static final class ReportStream extends OutputStream {
+        private final HttpServletResponse resp;
+        private final RunsApi.Download d;
+        private OutputStream out;
+        private boolean finished;
+
+        ReportStream(HttpServletResponse resp, RunsApi.Download d) {
+            this.resp = resp;
+            this.d = d;
+        }
+
+        synchronized boolean started() {
+            return out != null;
+        }
+
+        synchronized void begin() throws IOException {
+            if (out == null) {
+                resp.setStatus(200);
+                resp.setContentType(d.contentType());
+                String name = d.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+                resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                out = resp.getOutputStream();
+            }
+        }
+
+        synchronized void finish() {
+            finished = true;
+        }
+
+        private OutputStream target() throws IOException {
+            if (finished) {
+                throw new IOException("the download ended (timed out or the client went away)");
+            }
+            begin();
+            return out;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            target().write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            target().write(b, off, len);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (!finished && out != null) {
+                out.flush();
+            }
         }
     }
 

@@ -28,13 +28,17 @@ import org.presslab.control.api.StationSample;
 import org.presslab.impedance.api.CircuitFitter;
 import org.presslab.impedance.api.SpectrumImporter;
 import org.presslab.press.api.PressDriver;
+import org.presslab.report.api.ReportService;
+import org.presslab.runs.api.RunQuery;
+import org.presslab.runs.api.RunService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The DS face of {@link PresslabServlet}: registered with the HTTP Whiteboard at {@code /presslab/*}, and as a
  * {@link StationListener} that feeds the live stream and the audit list. Every service it reads is an optional or
- * multiple dynamic reference: without control the page says so, without impedance the fit endpoint does.
+ * multiple dynamic reference: without control the page says so, without impedance the fit endpoint does, without the
+ * run store or reports the runs routes answer 503 naming the feature and the audit falls back to its list in memory.
  */
 @Component(service = {Servlet.class, StationListener.class}, configurationPid = WebComponent.PID)
 @Designate(ocd = WebConfig.class)
@@ -52,6 +56,9 @@ public class WebComponent extends PresslabServlet implements StationListener {
         volatile RecipeService recipes;
         volatile SpectrumImporter importer;
         volatile CircuitFitter fitter;
+        volatile RunService runs;
+        volatile RunQuery runQuery;
+        volatile ReportService reports;
         final Map<PressDriver, Map<String, Object>> drivers = new ConcurrentHashMap<>();
 
         @Override
@@ -77,6 +84,21 @@ public class WebComponent extends PresslabServlet implements StationListener {
         @Override
         public Optional<CircuitFitter> fitter() {
             return Optional.ofNullable(fitter);
+        }
+
+        @Override
+        public Optional<RunService> runs() {
+            return Optional.ofNullable(runs);
+        }
+
+        @Override
+        public Optional<RunQuery> runQuery() {
+            return Optional.ofNullable(runQuery);
+        }
+
+        @Override
+        public Optional<ReportService> reports() {
+            return Optional.ofNullable(reports);
         }
     }
 
@@ -152,6 +174,39 @@ public class WebComponent extends PresslabServlet implements StationListener {
     void unbindFitter(CircuitFitter r) {
         if (dyn.fitter == r) {
             dyn.fitter = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindRuns(RunService r) {
+        dyn.runs = r;
+    }
+
+    void unbindRuns(RunService r) {
+        if (dyn.runs == r) {
+            dyn.runs = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindRunQuery(RunQuery r) {
+        dyn.runQuery = r;
+    }
+
+    void unbindRunQuery(RunQuery r) {
+        if (dyn.runQuery == r) {
+            dyn.runQuery = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindReports(ReportService r) {
+        dyn.reports = r;
+    }
+
+    void unbindReports(ReportService r) {
+        if (dyn.reports == r) {
+            dyn.reports = null;
         }
     }
 
