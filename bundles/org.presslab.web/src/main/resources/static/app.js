@@ -73,6 +73,7 @@
     $$('.view').forEach(v => v.hidden = v.id !== view + '-view');
     if (view === 'audit') loadAudit();
     if (view === 'drivers') loadDrivers();
+    if (view === 'reports') loadRuns();
   }
 
   // ---- stations ----------------------------------------------------------------------------------------------
@@ -288,8 +289,10 @@
   async function loadAudit() {
     const r = await api('GET', 'audit?limit=200');
     if (!r.ok) return;
+    $('#audit-source').textContent = r.data.source === 'store'
+      ? 'From the run store (the durable record).' : (r.data.note || 'In memory since the web bundle started.');
     const tb = $('#audit-rows'); tb.innerHTML = '';
-    for (const e of r.data) {
+    for (const e of r.data.entries) {
       const p = e.properties, args = [];
       for (const k of ['targetPa', 'ratePaPerS', 'recipe', 'reason']) {
         if (p[k] === undefined || p[k] === null) continue;
@@ -301,6 +304,32 @@
                        p.outcome + (p.refusal ? ': ' + p.refusal : '')]) {
         const td = document.createElement('td'); td.textContent = v === undefined ? '' : v; tr.append(td);
       }
+      tb.append(tr);
+    }
+  }
+
+  async function loadRuns() {
+    const r = await api('GET', 'runs?limit=200');
+    const tb = $('#run-rows'); tb.innerHTML = '';
+    if (!r.ok) { $('#runs-status').textContent = (r.data && r.data.error) || ('HTTP ' + r.status); return; }
+    $('#runs-status').textContent = r.data.length === 0 ? 'No run recorded yet.' : '';
+    for (const run of r.data) {
+      const tr = document.createElement('tr');
+      tr.className = run.outcome === 'COMPLETED' || run.outcome === 'RUNNING' ? '' : 'refused';
+      for (const v of [new Date(run.start).toLocaleString(), run.end ? new Date(run.end).toLocaleString() : '–',
+                       run.station, run.recipe || '(by hand)', run.cellId, run.operator,
+                       run.outcome + (run.outcomeMessage ? ': ' + run.outcomeMessage : '')]) {
+        const td = document.createElement('td'); td.textContent = v === undefined || v === null ? '' : v; tr.append(td);
+      }
+      const td = document.createElement('td');
+      for (const f of ['html', 'pdf']) {
+        const a = document.createElement('a');
+        a.href = API + 'runs/' + encodeURIComponent(run.id) + '/report?format=' + f;
+        a.textContent = f.toUpperCase(); a.className = 'report-link'; a.setAttribute('download', '');
+        td.append(a, document.createTextNode(' '));
+      }
+      tr.append(td);
+      tr.title = run.id;
       tb.append(tr);
     }
   }
