@@ -277,7 +277,8 @@
     es.addEventListener('event', ev => {
       const e = JSON.parse(ev.data);
       if (e.type !== 'COMMAND' || e.properties.outcome === 'ACCEPTED') refresh();
-      if (state.view === 'audit' && e.type === 'COMMAND') loadAudit();
+      // The run store commits in batches: read again a moment later so the stored audit shows the command too.
+      if (state.view === 'audit' && e.type === 'COMMAND') { loadAudit(); setTimeout(loadAudit, 1500); }
     });
     es.addEventListener('logout', () => showLogin('Your session ended.'));
     es.onerror = () => { if (state.session) $('#banner').textContent = 'Live data interrupted; reconnecting…'; };

@@ -285,4 +285,100 @@ class WebRunsTest {
         assertEquals(503, none.statusCode(), none.body());
         assertTrue(none.body().contains("presslab-reports"), none.body());
     }
+
+    /**
+     * The download path with a report service written for this test (the real one is built only by DS): the run's
+     * metadata from the real store as HTML, on the service's own single thread with a queue of one, as the real
+     * service bounds its work. Checks the headers, the body, and that a full queue and a failing render are errors.
+     */
+    @Test
+    void aReportIsStreamedAsAnAttachmentAndItsFailuresAreErrors() throws Exception {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1));
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+        java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> block =
+                new java.util.concurrent.atomic.AtomicReference<>(gate);
+        services.reports = new org.presslab.report.api.ReportService() {
+            @Override
+            public java.util.Set<String> formats() {
+                return java.util.Set.of("html");
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<List<Path>> generate(org.presslab.report.api.ReportRequest r,
+                    java.util.function.Consumer<String> progress) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> render(List<String> ids, String format,
+                    java.io.OutputStream out) {
+                return java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        block.get().await();
+                        org.presslab.runs.api.Run r = store.get(ids.get(0)).orElseThrow(
+                                () -> new IllegalArgumentException("no run " + ids.get(0)));
+                        if (fail.get()) {
+                            throw new IllegalStateException("chart failed");
+                        }
+                        out.write(("<!DOCTYPE html><html><body><h1>Run " + r.id() + "</h1><p>" + r.recipeName()
+                                + " " + r.outcome() + ", " + store.sampleCount(r.id()) + " samples</p></body></html>")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } catch (java.io.IOException | InterruptedException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, pool);
+            }
+
+            @Override
+            public String fileName(List<String> ids, String format) {
+                return "report-" + ids.get(0) + "." + format;
+            }
+        };
+        try {
+            WebServerTest.Login viewer = login("vera", "vera-pw");
+            HttpResponse<String> html = get(viewer, "runs/" + runId + "/report?format=html");
+            assertEquals(200, html.statusCode(), html.body());
+            assertEquals("text/html;charset=utf-8", html.headers().firstValue("Content-Type").orElse("")
+                    .replace(" ", "").toLowerCase(java.util.Locale.ROOT));
+            assertEquals("attachment; filename=\"report-" + runId + ".html\"",
+                    html.headers().firstValue("Content-Disposition").orElse(""));
+            assertTrue(html.body().startsWith("<!DOCTYPE html>") && html.body().contains("Run " + runId)
+                    && html.body().contains("web-short COMPLETED"), html.body());
+            // A render that fails before its first byte: a JSON error naming the run and the cause, no attachment.
+            fail.set(true);
+            HttpResponse<String> failed = get(viewer, "runs/" + runId + "/report?format=html");
+            fail.set(false);
+            assertEquals(500, failed.statusCode(), failed.body());
+            assertTrue(failed.body().contains(runId) && failed.body().contains("chart failed"), failed.body());
+            assertTrue(failed.headers().firstValue("Content-Disposition").isEmpty());
+            // No pdf renderer registered: said so.
+            HttpResponse<String> pdf = get(viewer, "runs/" + runId + "/report?format=pdf");
+            assertEquals(503, pdf.statusCode(), pdf.body());
+            assertTrue(pdf.body().contains("no pdf renderer"), pdf.body());
+            // The service's worker busy and its queue full: the next download is refused at once with 503.
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            block.set(held);
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> first = http.sendAsync(HttpRequest.newBuilder(
+                    URI.create(base + "/presslab/api/runs/" + runId + "/report?format=html")).header("Cookie", viewer.cookie())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> second = http.sendAsync(HttpRequest.newBuilder(
+                    URI.create(base + "/presslab/api/runs/" + runId + "/report?format=html")).header("Cookie", viewer.cookie())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (pool.getQueue().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            HttpResponse<String> third = get(viewer, "runs/" + runId + "/report?format=html");
+            assertEquals(503, third.statusCode(), third.body());
+            assertTrue(third.body().contains("busy"), third.body());
+            held.countDown();
+            assertEquals(200, first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+            assertEquals(200, second.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        } finally {
+            services.reports = null;
+            pool.shutdownNow();
+        }
+    }
 }
