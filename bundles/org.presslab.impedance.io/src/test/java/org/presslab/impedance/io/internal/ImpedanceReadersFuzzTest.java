@@ -9,7 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
 import org.presslab.impedance.io.SpectrumImporters;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /**
  * Coverage-guided fuzzing of every impedance reader (README, "Fuzzing"). A plain {@code mvn test}

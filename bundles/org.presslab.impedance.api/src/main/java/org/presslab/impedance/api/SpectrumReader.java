@@ -1,14 +1,13 @@
-package org.presslab.impedance.io;
+package org.presslab.impedance.api;
 
 import java.io.IOException;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ConsumerType;
-import org.presslab.impedance.api.Spectrum;
 
 /**
  * One file format. Register an implementation as an OSGi service and the
- * {@link org.presslab.impedance.api.SpectrumImporter} service uses it: for each file the importer
+ * {@link SpectrumImporter} service uses it: for each file the importer
  * asks every reader to {@link #probe} the first bytes and hands the file to the reader with the
  * highest score.
  *
@@ -44,7 +43,7 @@ public interface SpectrumReader {
      *
      * @param content the whole file
      * @param source the file name or path for messages and metadata
-     * @throws org.presslab.impedance.api.SpectrumFormatException naming the file, line or byte offset
+     * @throws SpectrumFormatException naming the file, line or byte offset
      *         and the problem when the file holds no impedance data, is truncated or holds
      *         non-finite values
      */
