@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.DryRunReport;
 import org.presslab.control.api.Recipe;
@@ -110,7 +111,7 @@ public final class PresslabCli {
             recipe = new Recipe(recipe.name(), recipe.version(), recipe.description(), recipe.maxPressurePa(), steps);
         }
 
-        VirtualTimeSource time = new VirtualTimeSource(java.time.Instant.now());
+        VirtualTimeSource time = TimeSources.virtual(java.time.Instant.now());
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-press-1").seed(seed);
         spec.cell().diameterM(cellMm * 1e-3);
         spec.hydraulics().initialGapM(50e-6);

@@ -3,6 +3,7 @@ package org.presslab.bench.control;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationSample;
 import org.presslab.control.internal.StationEngine;
@@ -11,7 +12,7 @@ import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
 
 /**
  * The station's control loop on the simulated automatic press in real time: for each rate, ramp to
@@ -36,7 +37,7 @@ public final class ControlLoopBench {
     }
 
     static void run(double rateHz, double seconds) throws Exception {
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("bench-press").seed(1);
         SimulatedDevice press = SimulatedDevices.create(time, spec);
         StationEngine station = new StationEngine(StationSettings.builder("bench").cellDiameterMm(10).fixtureRatingMPa(100)

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.presslab.time.TimeSources;
 import org.presslab.emulators.ModbusPressController;
 import org.presslab.emulators.PtyPair;
 import org.presslab.emulators.RtuSlave;
@@ -14,7 +15,6 @@ import org.presslab.press.modbus.internal.ModbusPressDriver;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
 import org.presslab.serial.internal.JSerialCommPortManager;
-import org.presslab.time.SystemTimeSource;
 import org.presslab.time.TimeSource;
 
 /**
@@ -179,7 +179,7 @@ public final class ModbusRtuBench {
     /** pymodbus's synchronous RTU client against the same emulator on a fresh pty pair, as long as the driver's run. */
     static Result runPymodbus(Path script, int baud) throws Exception {
         Path dir = Files.createTempDirectory("serial-bench-py");
-        TimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         try (PtyPair pty = PtyPair.start(dir)) {
             SimulatedDevice plant = SimulatedDevices.hydraulicPress(time, "plant", 1);
             RtuSlave slave = new RtuSlave(pty.device(), baud, 1, new ModbusPressController(plant));
@@ -212,7 +212,7 @@ public final class ModbusRtuBench {
 
     static Result run(int baud, boolean loop) throws Exception {
         Path dir = Files.createTempDirectory("serial-bench");
-        TimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         try (PtyPair pty = PtyPair.start(dir)) {
             SimulatedDevice plant = SimulatedDevices.hydraulicPress(time, "plant", 1);
             RtuSlave slave = new RtuSlave(pty.device(), baud, 1, new ModbusPressController(plant));

@@ -32,3 +32,6 @@
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.2.0")
 package org.presslab.press.sim;
+
+import org.presslab.time.TimeSource;
+import org.presslab.time.VirtualTimeSource;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationSample;
@@ -30,7 +31,7 @@ import org.presslab.time.VirtualTimeSource;
 /** The page and its actions on control's real station and the simulated press, in virtual time. */
 class WebConsoleTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     private SimulatedDevice press;
     private StationEngine s1;
     private final StationRegistry registry = new StationRegistry() {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.Capability;
 import org.presslab.press.api.DeviceHealth;
 import org.presslab.press.api.DeviceInfo;
@@ -21,7 +22,6 @@ import org.presslab.press.api.PressDriver;
 import org.presslab.press.api.Reading;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.VirtualTimeSource;
 
 /**
  * Issue 8, item 12: `./presslab demo` may reset a latched trip only on a simulated press. The launcher decides from
@@ -49,7 +49,7 @@ class LauncherDemoResetTest {
     @Test
     void theDemoResetsOnlyASimulatedPress() throws Exception {
         assertTrue(Files.isRegularFile(LAUNCHER), LAUNCHER.toString());
-        try (SimulatedDevice sim = SimulatedDevices.hydraulicPress(new VirtualTimeSource(), "sim-press-1", 1)) {
+        try (SimulatedDevice sim = SimulatedDevices.hydraulicPress(TimeSources.virtual(), "sim-press-1", 1)) {
             assertEquals(0, judge(pressInfo(sim)), "a simulated press may be reset by the demo:\n" + pressInfo(sim));
         }
         PressDriver real = new RealPress();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.RecipeService;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
@@ -50,7 +51,7 @@ class RecipeCommandsTest {
     Path folder;
     private RecipeServiceImpl recipes;
     /** The control bundle's real station on the simulated press (a dry run checks the driver too). */
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     private final StationEngine s1 = new StationEngine(StationSettings.builder("s1").cellDiameterMm(10).fixtureRatingMPa(80)
             .driverFilter("(presslab.driver.id=sim-1)").build(), time);
     private final SimulatedDevice press = SimulatedDevices.create(time,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
@@ -45,7 +46,7 @@ class RecipeRunEndToEndTest {
 
     @TempDir
     Path folder;
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     private SimulatedDevice press;
     private StationEngine station;
     private RecipeServiceImpl recipes;

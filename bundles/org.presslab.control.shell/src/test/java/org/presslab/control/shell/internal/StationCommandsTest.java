@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationState;
@@ -30,7 +31,7 @@ import org.presslab.time.VirtualTimeSource;
  */
 class StationCommandsTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     private SimulatedDevice press;
     private StationEngine s1;
     private StationEngine s2;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.emulators.AsciiFault;
 import org.presslab.emulators.AsciiFormat;
 import org.presslab.emulators.AsciiGauge;
@@ -25,7 +26,6 @@ import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
 import org.presslab.serial.internal.JSerialCommPortManager;
 import org.presslab.serial.internal.PortRegistry;
-import org.presslab.time.SystemTimeSource;
 import org.presslab.time.TimeSource;
 
 /** The ASCII driver against an emulated gauge on a spring frame, through a socat pty pair. */
@@ -33,7 +33,7 @@ class AsciiGaugePtyTest {
 
     @TempDir
     Path dir;
-    private final TimeSource time = new SystemTimeSource();
+    private final TimeSource time = TimeSources.system();
     private PtyPair pty;
     private SimulatedDevice frame;
     private AsciiGauge gauge;

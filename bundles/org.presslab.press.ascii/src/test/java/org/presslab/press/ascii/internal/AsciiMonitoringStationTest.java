@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.StationState;
 import org.presslab.control.internal.StationEngine;
@@ -24,7 +25,6 @@ import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
 import org.presslab.serial.internal.JSerialCommPortManager;
 import org.presslab.serial.internal.PortRegistry;
-import org.presslab.time.SystemTimeSource;
 import org.presslab.time.TimeSource;
 
 /**
@@ -36,7 +36,7 @@ class AsciiMonitoringStationTest {
 
     @TempDir
     Path dir;
-    private final TimeSource time = new SystemTimeSource();
+    private final TimeSource time = TimeSources.system();
     private PtyPair pty;
     private SimulatedDevice frame;
     private AsciiGauge gauge;

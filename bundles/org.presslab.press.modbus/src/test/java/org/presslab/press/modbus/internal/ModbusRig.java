@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Assumptions;
+import org.presslab.time.TimeSources;
 import org.presslab.emulators.ModbusPressController;
 import org.presslab.emulators.PtyPair;
 import org.presslab.emulators.RtuSlave;
@@ -13,7 +14,6 @@ import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
 import org.presslab.serial.internal.JSerialCommPortManager;
 import org.presslab.serial.internal.PortRegistry;
-import org.presslab.time.SystemTimeSource;
 import org.presslab.time.TimeSource;
 
 /**
@@ -22,7 +22,7 @@ import org.presslab.time.TimeSource;
  */
 final class ModbusRig implements AutoCloseable {
 
-    final TimeSource time = new SystemTimeSource();
+    final TimeSource time = TimeSources.system();
     final PtyPair pty;
     final SimulatedDevice plant;
     final ModbusPressController controller;

@@ -1,8 +1,11 @@
-package org.presslab.time;
+package org.presslab.time.internal;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import org.presslab.time.Scheduled;
+import org.presslab.time.TimeSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,14 +15,14 @@ import org.slf4j.LoggerFactory;
  * ({@code start + k·period}), so the loop rate does not drift with the task's own run time and
  * one task's slowness never delays another.
  */
-public final class SystemTimeSource implements TimeSource {
+public final class SystemClock implements TimeSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SystemTimeSource.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SystemClock.class);
 
     /** The offset that turns {@link System#nanoTime()} into epoch nanoseconds, fixed at creation. */
     private final long epochOffsetNanos;
 
-    public SystemTimeSource() {
+    public SystemClock() {
         Instant wall = Instant.now();
         long mono = System.nanoTime();
         this.epochOffsetNanos = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - mono;
