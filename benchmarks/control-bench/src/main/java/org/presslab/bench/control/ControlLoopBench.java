@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.presslab.time.TimeSources;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationSample;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -40,8 +41,8 @@ public final class ControlLoopBench {
         TimeSource time = TimeSources.system();
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("bench-press").seed(1);
         SimulatedDevice press = SimulatedDevices.create(time, spec);
-        StationEngine station = new StationEngine(StationSettings.builder("bench").cellDiameterMm(10).fixtureRatingMPa(100)
-                .loopRateHz(rateHz).driverFilter("(presslab.driver.id=bench-press)").historyS(0).build(), time);
+        StandaloneStation station = Stations.create(StationSpec.of("bench").cellDiameterMm(10).fixtureRatingMPa(100)
+                .loopRateHz(rateHz).driverFilter("(presslab.driver.id=bench-press)").historyS(0), time);
         int capacity = (int) (rateHz * seconds * 1.2) + 1000;
         long[] stamps = new long[capacity];
         int[] n = { 0 };
@@ -87,14 +88,14 @@ public final class ControlLoopBench {
         Thread.sleep(300);
         station.ramp(15e6, 5e6);
         Thread.sleep(6000);
-        long[] before = station.loopWorkStats();
+        StandaloneStation.LoopStats before = station.loopStats();
         trueSampler.start();
         recording[0] = true;
         Thread.sleep(Math.round(seconds * 1000));
         recording[0] = false;
         trueSampler.interrupt();
         Thread.sleep(100);
-        long[] after = station.loopWorkStats();
+        StandaloneStation.LoopStats after = station.loopStats();
         station.close();
         press.close();
 
@@ -106,10 +107,10 @@ public final class ControlLoopBench {
         }
         Arrays.sort(jitter);
         double achieved = (count - 1) * 1e9 / (stamps[count - 1] - stamps[0]);
-        long meanWork = after[0] > before[0] ? after[1] : 0;
+        long meanWork = after.ticks() > before.ticks() ? after.meanWorkNanos() : 0;
         System.out.printf(Locale.ROOT, "%7.0f  %11.2f  %6d  %13.1f  %13.1f  %13.1f  %12.2f  %11.1f  %14d  %14.3f%n", rateHz,
                 achieved, count, pct(jitter, 0.50) / 1e3, pct(jitter, 0.99) / 1e3, jitter[jitter.length - 1] / 1e3,
-                meanWork / 1e3, after[2] / 1e3, after[3], worstError[0] / 1e6);
+                meanWork / 1e3, after.maxWorkNanos() / 1e3, after.droppedSamples(), worstError[0] / 1e6);
     }
 
     static double pct(long[] sorted, double q) {

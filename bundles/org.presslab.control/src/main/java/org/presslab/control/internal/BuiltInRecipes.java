@@ -10,9 +10,9 @@ import org.presslab.control.api.RecipeFormatException;
 import org.presslab.control.api.RecipeService;
 
 /** The built-in recipes, shipped as resources next to this class. */
-public final class Recipes {
+public final class BuiltInRecipes {
 
-    private Recipes() {
+    private BuiltInRecipes() {
     }
 
     /** The default ASSB recipe: ramp to 74 MPa at 2 MPa/s, dwell 300 s, release to 15 MPa at 1 MPa/s, hold 15 MPa ±0.05 MPa for 24 h. */
@@ -25,7 +25,7 @@ public final class Recipes {
     }
 
     static String builtInJson(String name) {
-        try (InputStream in = Recipes.class.getResourceAsStream(name + ".json")) {
+        try (InputStream in = BuiltInRecipes.class.getResourceAsStream(name + ".json")) {
             if (in == null) {
                 throw new IllegalStateException("built-in recipe resource missing: " + name + ".json");
             }

@@ -83,7 +83,7 @@ public class RecipeServiceImpl implements RecipeService {
             return r;
         }
         if (DEFAULT_RECIPE.equals(name)) {
-            return Recipes.assbDefault();
+            return BuiltInRecipes.assbDefault();
         }
         throw new RecipeFormatException("no recipe named '" + name + "' (known: " + String.join(", ", names()) + ")");
     }

@@ -21,9 +21,10 @@ import org.presslab.time.TimeSources;
 import org.presslab.control.api.RecipeService;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
-import org.presslab.control.internal.RecipeServiceImpl;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
+import org.presslab.control.Recipes;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -49,11 +50,11 @@ class RecipeCommandsTest {
 
     @TempDir
     Path folder;
-    private RecipeServiceImpl recipes;
+    private RecipeService recipes;
     /** The control bundle's real station on the simulated press (a dry run checks the driver too). */
     private final VirtualTimeSource time = TimeSources.virtual();
-    private final StationEngine s1 = new StationEngine(StationSettings.builder("s1").cellDiameterMm(10).fixtureRatingMPa(80)
-            .driverFilter("(presslab.driver.id=sim-1)").build(), time);
+    private final StandaloneStation s1 = Stations.create(StationSpec.of("s1").cellDiameterMm(10).fixtureRatingMPa(80)
+            .driverFilter("(presslab.driver.id=sim-1)"), time);
     private final SimulatedDevice press = SimulatedDevices.create(time,
             SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-1").seed(5));
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -63,7 +64,7 @@ class RecipeCommandsTest {
         Files.writeString(folder.resolve("short.json"), SHORT);
         Files.writeString(folder.resolve("high.json"), HIGH);
         Files.writeString(folder.resolve("broken.json"), BROKEN);
-        recipes = new RecipeServiceImpl(folder);
+        recipes = Recipes.service(folder);
         s1.start();
         s1.bindDriver(press);
         time.advanceSeconds(0.5);

@@ -21,9 +21,11 @@ import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationState;
-import org.presslab.control.internal.RecipeServiceImpl;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
+import org.presslab.control.Recipes;
+import org.presslab.control.api.RecipeService;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -48,8 +50,8 @@ class RecipeRunEndToEndTest {
     Path folder;
     private final VirtualTimeSource time = TimeSources.virtual();
     private SimulatedDevice press;
-    private StationEngine station;
-    private RecipeServiceImpl recipes;
+    private StandaloneStation station;
+    private RecipeService recipes;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -57,13 +59,13 @@ class RecipeRunEndToEndTest {
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-1").seed(7);
         spec.hydraulics().initialGapM(50e-6);
         press = SimulatedDevices.create(time, spec);
-        station = new StationEngine(StationSettings.builder("st-1").cellDiameterMm(10).fixtureRatingMPa(100)
-                .driverFilter("(presslab.driver.id=sim-1)").build(), time);
+        station = Stations.create(StationSpec.of("st-1").cellDiameterMm(10).fixtureRatingMPa(100)
+                .driverFilter("(presslab.driver.id=sim-1)"), time);
         station.start();
         station.bindDriver(press);
         time.advanceSeconds(1);
         Files.writeString(folder.resolve("short.json"), SHORT);
-        recipes = new RecipeServiceImpl(folder);
+        recipes = Recipes.service(folder);
     }
 
     @AfterEach

@@ -17,8 +17,9 @@ import org.presslab.time.TimeSources;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationState;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -33,8 +34,8 @@ class StationCommandsTest {
 
     private final VirtualTimeSource time = TimeSources.virtual();
     private SimulatedDevice press;
-    private StationEngine s1;
-    private StationEngine s2;
+    private StandaloneStation s1;
+    private StandaloneStation s2;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final StationRegistry registry = new StationRegistry() {
         @Override
@@ -53,10 +54,10 @@ class StationCommandsTest {
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-1").seed(3);
         spec.hydraulics().initialGapM(50e-6);
         press = SimulatedDevices.create(time, spec);
-        s1 = new StationEngine(StationSettings.builder("s1").cellDiameterMm(10).fixtureRatingMPa(80)
-                .driverFilter("(presslab.driver.id=sim-1)").defaultRateMPaPerS(2).build(), time);
-        s2 = new StationEngine(StationSettings.builder("s2").cellDiameterMm(13).fixtureRatingMPa(100)
-                .driverFilter("(presslab.driver.id=absent)").build(), time);
+        s1 = Stations.create(StationSpec.of("s1").cellDiameterMm(10).fixtureRatingMPa(80)
+                .driverFilter("(presslab.driver.id=sim-1)").defaultRateMPaPerS(2), time);
+        s2 = Stations.create(StationSpec.of("s2").cellDiameterMm(13).fixtureRatingMPa(100)
+                .driverFilter("(presslab.driver.id=absent)"), time);
         s1.start();
         s2.start();
         s1.bindDriver(press);

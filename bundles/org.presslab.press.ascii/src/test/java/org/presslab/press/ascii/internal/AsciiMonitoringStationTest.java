@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.presslab.time.TimeSources;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.StationState;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
 import org.presslab.emulators.AsciiFormat;
 import org.presslab.emulators.AsciiGauge;
 import org.presslab.emulators.PtyPair;
@@ -42,7 +43,7 @@ class AsciiMonitoringStationTest {
     private AsciiGauge gauge;
     private JSerialCommPortManager ports;
     private AsciiGaugeDriver driver;
-    private StationEngine station;
+    private StandaloneStation station;
 
     @AfterEach
     void tearDown() {
@@ -82,8 +83,8 @@ class AsciiMonitoringStationTest {
         driver = new AsciiGaugeDriver(AsciiSettings.parse(Map.of("presslab.driver.id", "frame-1", "port", pty.host().toString(),
                 "preset", "AND", "device.kind", "SPRING_FRAME", "stale.after.ms", "400")), ports, time);
         assertTrue(await(() -> driver.read().quality().usableForControl(), 3000), "" + driver.health());
-        station = new StationEngine(StationSettings.builder("st-frame").cellDiameterMm(10).fixtureRatingMPa(100)
-                .driverFilter("(presslab.driver.id=frame-1)").loopRateHz(20).staleTimeoutS(1).build(), time);
+        station = Stations.create(StationSpec.of("st-frame").cellDiameterMm(10).fixtureRatingMPa(100)
+                .driverFilter("(presslab.driver.id=frame-1)").loopRateHz(20).staleTimeoutS(1), time);
         driver.onAvailability(up -> {
             if (up) {
                 station.bindDriver(driver);
