@@ -1,4 +1,4 @@
-package org.presslab.impedance.internal;
+package org.presslab.impedance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumMetadata;
+import org.presslab.impedance.internal.Circuit;
 
 /**
  * The project's benchmark set of synthetic solid-electrolyte spectra (issue 12): diverse parameter
