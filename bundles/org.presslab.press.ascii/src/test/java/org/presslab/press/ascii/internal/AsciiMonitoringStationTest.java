@@ -24,8 +24,8 @@ import org.presslab.emulators.AsciiGauge;
 import org.presslab.emulators.PtyPair;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.serial.internal.JSerialCommPortManager;
-import org.presslab.serial.internal.PortRegistry;
+import org.presslab.serial.jserialcomm.JSerialCommPorts;
+import org.presslab.serial.jserialcomm.StandalonePortManager;
 import org.presslab.time.TimeSource;
 
 /**
@@ -41,7 +41,7 @@ class AsciiMonitoringStationTest {
     private PtyPair pty;
     private SimulatedDevice frame;
     private AsciiGauge gauge;
-    private JSerialCommPortManager ports;
+    private StandalonePortManager ports;
     private AsciiGaugeDriver driver;
     private StandaloneStation station;
 
@@ -79,7 +79,7 @@ class AsciiMonitoringStationTest {
         pty = PtyPair.start(dir);
         frame = SimulatedDevices.springFrame(time, "frame", 5);
         gauge = new AsciiGauge(pty.device(), 9600, frame, AsciiFormat.AND_STREAM, "N", 20);
-        ports = new JSerialCommPortManager(new PortRegistry(), 20, 250, true);
+        ports = JSerialCommPorts.create(20, 250, true);
         driver = new AsciiGaugeDriver(AsciiSettings.parse(Map.of("presslab.driver.id", "frame-1", "port", pty.host().toString(),
                 "preset", "AND", "device.kind", "SPRING_FRAME", "stale.after.ms", "400")), ports, time);
         assertTrue(await(() -> driver.read().quality().usableForControl(), 3000), "" + driver.health());

@@ -12,8 +12,8 @@ import org.presslab.emulators.PtyPair;
 import org.presslab.emulators.RtuSlave;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.serial.internal.JSerialCommPortManager;
-import org.presslab.serial.internal.PortRegistry;
+import org.presslab.serial.jserialcomm.JSerialCommPorts;
+import org.presslab.serial.jserialcomm.StandalonePortManager;
 import org.presslab.time.TimeSource;
 
 /**
@@ -27,8 +27,7 @@ final class ModbusRig implements AutoCloseable {
     final SimulatedDevice plant;
     final ModbusPressController controller;
     final RtuSlave slave;
-    final PortRegistry registry = new PortRegistry();
-    final JSerialCommPortManager ports = new JSerialCommPortManager(registry, 20, 250, true);
+    final StandalonePortManager ports = JSerialCommPorts.create(20, 250, true);
 
     ModbusRig(Path dir, int baud) throws Exception {
         Assumptions.assumeTrue(PtyPair.socatAvailable(), "socat is not installed (apt-get install socat): skipping the pty tests");
@@ -105,7 +104,7 @@ final class ModbusRig implements AutoCloseable {
 
     @Override
     public void close() {
-        ports.deactivate();
+        ports.close();
         slave.close();
         pty.close();
         plant.close();

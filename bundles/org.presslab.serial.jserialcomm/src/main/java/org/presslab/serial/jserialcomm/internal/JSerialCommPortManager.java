@@ -1,4 +1,4 @@
-package org.presslab.serial.internal;
+package org.presslab.serial.jserialcomm.internal;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -30,6 +30,7 @@ import org.presslab.serial.SerialConnection;
 import org.presslab.serial.SerialPortException;
 import org.presslab.serial.SerialPortInfo;
 import org.presslab.serial.SerialPortManager;
+import org.presslab.serial.jserialcomm.StandalonePortManager;
 import org.presslab.serial.SerialSettings;
 import org.presslab.serial.StopBits;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ import com.fazecast.jSerialComm.SerialPort;
 @Component(service = SerialPortManager.class, scope = ServiceScope.BUNDLE, configurationPid = JSerialCommPortManager.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = JSerialCommPortManager.Config.class)
-public class JSerialCommPortManager implements SerialPortManager {
+public class JSerialCommPortManager implements StandalonePortManager {
 
     public static final String PID = "org.presslab.serial";
 
@@ -85,9 +86,9 @@ public class JSerialCommPortManager implements SerialPortManager {
         this.verify = verifySettings;
     }
 
-    /** A stand-alone manager with the default settings (tests, tools). */
-    public static JSerialCommPortManager standalone() {
-        return new JSerialCommPortManager(new PortRegistry(), 100, 1000, true);
+    @Override
+    public void close() {
+        deactivate();
     }
 
     @Deactivate

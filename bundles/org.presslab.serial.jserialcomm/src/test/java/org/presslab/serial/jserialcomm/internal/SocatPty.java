@@ -1,4 +1,4 @@
-package org.presslab.serial.internal;
+package org.presslab.serial.jserialcomm.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.presslab.serial.internal;
+package org.presslab.serial.jserialcomm.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;

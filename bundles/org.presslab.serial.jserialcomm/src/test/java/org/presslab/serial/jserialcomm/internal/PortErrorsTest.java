@@ -1,4 +1,4 @@
-package org.presslab.serial.internal;
+package org.presslab.serial.jserialcomm.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
