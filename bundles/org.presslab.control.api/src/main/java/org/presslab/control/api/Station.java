@@ -70,4 +70,13 @@ public interface Station {
 
     /** The operator confirms a manual step is done ({@link RecipeStep.Operator}). */
     void acknowledgeOperator() throws CommandRefusedException;
+
+    /**
+     * This station's commands on behalf of {@code actor}: every front end issues its commands through here, so that
+     * each one is recorded with who sent it ({@link StationEventType#COMMAND}). The methods above act for
+     * {@code Actor.system("unknown")}.
+     *
+     * @since 1.2
+     */
+    StationCommands as(Actor actor);
 }

@@ -47,5 +47,27 @@ public enum StationEventType {
      * A device with another identity (vendor, model, serial) than the one the station runs on matched its
      * filter: the station does not resume on it and waits for an operator (properties: expected, found).
      */
-    DEVICE_CHANGED
+    DEVICE_CHANGED,
+    /**
+     * A command from a person or a component, accepted or refused (properties: actor, source, command = RAMP, HOLD,
+     * RELEASE, EMERGENCY_STOP, RESET, RECIPE_START, RECIPE_PAUSE, RECIPE_RESUME, RECIPE_ABORT or OPERATOR_ACK; its
+     * arguments targetPa, ratePaPerS, recipe, reason when present; outcome = ACCEPTED or REFUSED; refusal = the message
+     * when refused).
+     *
+     * @since 1.2
+     */
+    COMMAND,
+    /**
+     * An impedance spectrum was measured during a recipe (properties: spectrum, fit and kk when analysed, pressurePa,
+     * forceN, temperatureK at measurement time, analyzer, step).
+     *
+     * @since 1.2
+     */
+    SPECTRUM_MEASURED,
+    /**
+     * A pressure sweep step finished (properties: pressuresPa, interfacialOhm, exponent, operatingPa when chosen).
+     *
+     * @since 1.2
+     */
+    SWEEP_COMPLETED
 }

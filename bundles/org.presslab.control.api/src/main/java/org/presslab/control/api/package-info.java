@@ -13,5 +13,5 @@
  * samples (counted), it never slows a loop.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.presslab.control.api;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeRun;
@@ -41,9 +42,12 @@ final class RecipeExecutor implements RecipeRun {
     private boolean waitingForDriver;
     /** What the step kinds keep between ticks (acknowledgement, settling, hold statistics). */
     private final StepContext steps;
+    /** Who started the run. */
+    private final Actor actor;
 
-    RecipeExecutor(StationEngine engine, Recipe recipe, double plannedS) {
+    RecipeExecutor(StationEngine engine, Recipe recipe, double plannedS, Actor actor) {
         this.e = engine;
+        this.actor = actor;
         this.recipe = recipe;
         this.plannedS = plannedS;
         this.startedAt = engine.time.now();
@@ -55,7 +59,8 @@ final class RecipeExecutor implements RecipeRun {
         lastTick = e.time.nanoTime();
         e.setRecipeLimit(recipe.maxPressurePa() > 0 ? recipe.maxPressurePa() : Double.NaN, recipe.name());
         e.event(StationEventType.RECIPE_STARTED, String.format(Locale.ROOT, "recipe '%s' v%d started: %d steps, about %.0f s",
-                recipe.name(), recipe.version(), recipe.steps().size(), plannedS), Map.of("recipe", recipe.name(), "run", id));
+                recipe.name(), recipe.version(), recipe.steps().size(), plannedS), Map.of("recipe", recipe.name(), "run", id, "runId", id,
+                        "actor", actor.name(), "source", actor.source().name()));
     }
 
     /** The station's loop, as owner. */

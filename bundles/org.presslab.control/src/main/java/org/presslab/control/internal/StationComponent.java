@@ -24,7 +24,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
+import org.presslab.control.api.StationCommands;
 import org.presslab.control.api.DryRunReport;
 import org.presslab.control.api.InterlockStatus;
 import org.presslab.control.api.PressureLimits;
@@ -278,5 +280,10 @@ public class StationComponent implements Station {
     @Override
     public void acknowledgeOperator() throws CommandRefusedException {
         engine.acknowledgeOperator();
+    }
+
+    @Override
+    public StationCommands as(Actor actor) {
+        return engine.as(actor);
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
 import org.presslab.control.StandaloneStation;
+import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.DryRunReport;
 import org.presslab.control.api.InterlockKind;
@@ -29,6 +30,7 @@ import org.presslab.control.api.RebindPolicy;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.Station;
+import org.presslab.control.api.StationCommands;
 import org.presslab.control.api.StationConfig;
 import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationEventType;
@@ -74,6 +76,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class StationEngine implements StandaloneStation, SafetySupervisor.Supervised, LoopWatch.Watched {
+
+    /** The actor of the commands issued without one (the actor-less {@link Station} methods). */
+    static final Actor UNKNOWN_ACTOR = Actor.system("unknown");
 
     private static final Logger LOG = LoggerFactory.getLogger(StationEngine.class);
     static final double DISPATCH_HZ = 50;
@@ -1388,6 +1393,16 @@ public final class StationEngine implements StandaloneStation, SafetySupervisor.
 
     @Override
     public RecipeRun start(Recipe recipe) throws CommandRefusedException {
+        return start(recipe, UNKNOWN_ACTOR);
+    }
+
+    @Override
+    public StationCommands as(Actor actor) {
+        return new ActorCommands(this, actor);
+    }
+
+    /** Starts {@code recipe} for {@code actor}, who is named in the RECIPE_STARTED event. */
+    RecipeRun start(Recipe recipe, Actor actor) throws CommandRefusedException {
         ownerOrRefuse("start of recipe '" + recipe.name() + "'");
         try {
             RecipeExecutor r = run;
@@ -1408,7 +1423,7 @@ public final class StationEngine implements StandaloneStation, SafetySupervisor.
             if (!report.ok()) {
                 throw refused("recipe '" + recipe.name() + "' refused by the dry run: " + String.join("; ", report.violations()));
             }
-            RecipeExecutor exec = new RecipeExecutor(this, recipe, report.estimatedSeconds());
+            RecipeExecutor exec = new RecipeExecutor(this, recipe, report.estimatedSeconds(), actor);
             run = exec;
             lastRecipeTickNanos = Long.MIN_VALUE;
             exec.begin();

@@ -93,7 +93,7 @@ class StationOsgiTest {
         Framework framework = factory.newFramework(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
                 // the test sees stations through the control API, shared with the framework, as is logging
-                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.presslab.control.api;version=1.1.0,"
+                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.presslab.control.api;version=1.2.0,"
                         + "org.presslab.press.api;version=2.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.9"));
         framework.start();
         try {

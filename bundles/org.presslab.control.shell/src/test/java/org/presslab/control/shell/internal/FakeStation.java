@@ -135,4 +135,78 @@ final class FakeStation implements Station {
     @Override
     public void acknowledgeOperator() {
     }
+
+    /** The actors of the commands issued through {@link #as}, in order. */
+    final List<org.presslab.control.api.Actor> actors = new ArrayList<>();
+
+    @Override
+    public org.presslab.control.api.StationCommands as(org.presslab.control.api.Actor actor) {
+        FakeStation self = this;
+        return new org.presslab.control.api.StationCommands() {
+            @Override
+            public org.presslab.control.api.Actor actor() {
+                return actor;
+            }
+
+            @Override
+            public void ramp(double targetPa, double ratePaPerS) throws CommandRefusedException {
+                actors.add(actor);
+                self.ramp(targetPa, ratePaPerS);
+            }
+
+            @Override
+            public void hold(double targetPa) throws CommandRefusedException {
+                actors.add(actor);
+                self.hold(targetPa);
+            }
+
+            @Override
+            public void release(double targetPa, double ratePaPerS) throws CommandRefusedException {
+                actors.add(actor);
+                self.release(targetPa, ratePaPerS);
+            }
+
+            @Override
+            public void emergencyStop(String reason) {
+                actors.add(actor);
+                self.emergencyStop(reason);
+            }
+
+            @Override
+            public void reset() throws CommandRefusedException {
+                actors.add(actor);
+                self.reset();
+            }
+
+            @Override
+            public RecipeRun start(Recipe recipe) throws CommandRefusedException {
+                actors.add(actor);
+                return self.start(recipe);
+            }
+
+            @Override
+            public void acknowledgeOperator() {
+                actors.add(actor);
+                self.acknowledgeOperator();
+            }
+
+            @Override
+            public void pauseRecipe(RecipeRun.PauseMode mode) throws CommandRefusedException {
+                actors.add(actor);
+                self.run().orElseThrow(() -> new CommandRefusedException("no recipe is running")).pause(mode);
+            }
+
+            @Override
+            public void resumeRecipe() throws CommandRefusedException {
+                actors.add(actor);
+                self.run().orElseThrow(() -> new CommandRefusedException("no recipe is running")).resume();
+            }
+
+            @Override
+            public void abortRecipe(String reason) throws CommandRefusedException {
+                actors.add(actor);
+                self.run().orElseThrow(() -> new CommandRefusedException("no recipe is running")).abort(reason);
+            }
+        };
+    }
 }
