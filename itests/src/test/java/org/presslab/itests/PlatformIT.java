@@ -128,6 +128,11 @@ public class PlatformIT extends PresslabTestSupport {
         assertTrue(info.toString(), info.ok() && info.output().contains("sim-press-1"));
         CommandResult recipeList = shell("recipe:list");
         assertTrue(recipeList.toString(), recipeList.ok() && recipeList.output().contains(RecipeService.DEFAULT_RECIPE));
+        assertTrue(recipeList.toString(), recipeList.output().contains("assb-pressure-sweep"));
+        // #9: cell1 has the simulated analyzer sim-eis-1 (analyzer.target) and the impedance bundle's fitter, so
+        // the built-in pressure sweep passes its dry run (which checks both) in the distribution as shipped.
+        assertTrue("the sweep validates on cell1: " + shell("recipe:validate --station cell1 assb-pressure-sweep"),
+                waitFor(() -> shell("recipe:validate --station cell1 assb-pressure-sweep").ok(), 15_000));
 
         // A short recipe written in the recipe file format, run and followed through the command layer.
         Recipe shortRecipe = new Recipe("itest-short", 1, "5 MPa for 2 s", 20 * MPA, List.of(
@@ -164,6 +169,15 @@ public class PlatformIT extends PresslabTestSupport {
         assertFalse(refused.output().contains("\tat org."));
         assertNotEquals(StationState.RAMPING, cell1.status().state());
         assertTrue(cell1.status().targetPa() < 100 * MPA);
+
+        // The shipped crimper station: bound to the simulated crimper, and the built-in crimp passes its dry run.
+        Station crimp1 = station("crimp1", 30_000);
+        assertTrue("crimp1 binds sim-crimper-1: " + crimp1.status(),
+                waitFor(() -> crimp1.status().state() != StationState.NO_DRIVER, 15_000));
+        assertNotTrippedAtBoot(crimp1);
+        assertTrue(recipes.names().contains("cr2032-crimp"));
+        CommandResult crimpValidate = shell("recipe:validate --station crimp1 cr2032-crimp");
+        assertTrue(crimpValidate.toString(), crimpValidate.ok());
 
         // Bad input names what is wrong.
         CommandResult unknown = shell("station:status no-such-station");

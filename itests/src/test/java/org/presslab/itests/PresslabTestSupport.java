@@ -89,13 +89,18 @@ public abstract class PresslabTestSupport {
      * would (the JAAS subject carries the roles Karaf's command ACLs check).
      */
     protected CommandResult shell(String commandLine) {
+        return shell(commandLine, "itest", List.of("admin", "manager", "viewer", "systembundles", "ssh"));
+    }
+
+    /** Runs one command line in a fresh shell session as {@code user} with exactly these JAAS roles. */
+    protected CommandResult shell(String commandLine, String user, List<String> roles) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
-        session.put("USER", "itest");
+        session.put("USER", user);
         Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("itest"));
-        for (String role : List.of("admin", "manager", "viewer", "systembundles", "ssh")) {
+        subject.getPrincipals().add(new UserPrincipal(user));
+        for (String role : roles) {
             subject.getPrincipals().add(new RolePrincipal(role));
         }
         Exception error = null;

@@ -106,7 +106,7 @@ public final class PresslabCli {
         if (!Double.isNaN(holdS)) {
             List<RecipeStep> steps = new ArrayList<>();
             for (RecipeStep s : recipe.steps()) {
-                steps.add(s instanceof RecipeStep.Hold h ? new RecipeStep.Hold(h.targetPa(), h.tolerancePa(), holdS, h.conditions()) : s);
+                steps.add(s instanceof RecipeStep.Hold h ? new RecipeStep.Hold(h.targetPa(), h.tolerancePa(), holdS, h.conditions(), h.measureEvery(), h.measureEveryS(), h.measureAtEnd()) : s);
             }
             recipe = new Recipe(recipe.name(), recipe.version(), recipe.description(), recipe.maxPressurePa(), steps);
         }

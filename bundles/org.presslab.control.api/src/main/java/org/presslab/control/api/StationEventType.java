@@ -58,14 +58,19 @@ public enum StationEventType {
      */
     COMMAND,
     /**
-     * An impedance spectrum was measured during a recipe (properties: spectrum, fit and kk when analysed, pressurePa,
-     * forceN, temperatureK at measurement time, analyzer, step).
+     * An impedance spectrum was measured during a recipe (properties: spectrum (the impedance API's
+     * {@code Spectrum}, its metadata's stackPressurePa and temperatureK filled from the station), fit
+     * ({@code FitResult}, when fitted), kk ({@code KkResult}, when checked), pressurePa, forceN and temperatureK at
+     * measurement time (means over the measurement where the station has them), analyzer (vendor|model|serial),
+     * analyzerId, step, run, recipe, durationS, at = step, end, periodic or sweep (with sweepIndex, targetPa)).
      *
      * @since 1.2
      */
     SPECTRUM_MEASURED,
     /**
-     * A pressure sweep step finished (properties: pressuresPa, interfacialOhm, exponent, operatingPa when chosen).
+     * A pressure sweep step finished (properties: step, pressuresPa and interfacialOhm (double[], in the order
+     * measured), exponent (the least-squares slope of ln R_int against ln P), interfaceParameter, referenceOhm,
+     * operatingPa (the chosen pressure, when asked), run, recipe).
      *
      * @since 1.2
      */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.presslab.control.api.DryRunReport;
+import org.presslab.control.api.EisSettings;
 import org.presslab.control.api.PressureLimits;
 import org.presslab.control.api.StationConfig;
 import org.presslab.control.api.Recipe;
@@ -40,6 +41,10 @@ final class DryRun {
             StepKind<RecipeStep> kind = StepKinds.of(step);
             c.at = "step " + i + " (" + kind.name() + ")";
             kind.dryRun(c, step);
+            if (step.measureAtEnd() != null) {
+                c.checkEis(step.measureAtEnd(), false);
+                c.seconds += EisJob.estimateS(step.measureAtEnd());
+            }
             for (StepCondition cond : step.conditions()) {
                 if (cond.kind() == StepCondition.Kind.TEMPERATURE_IN_BAND && b != null
                         && !b.driver.capabilities().contains(Capability.SENSE_TEMPERATURE)) {
@@ -115,6 +120,53 @@ final class DryRun {
                 violation(String.format(Locale.ROOT, ": rate %.3f MPa/s above the limit %.3f MPa/s (%s)",
                         rate / 1e6, maxRatePaPerS / 1e6, rateSource));
             }
+        }
+
+        /**
+         * An impedance measurement: the station needs an analyzer whose ranges take the settings, and, for a fit,
+         * the circuit fitter and a circuit it can read. Returns the parsed circuit, or null.
+         */
+        org.presslab.impedance.api.CircuitModel checkEis(EisSettings s, boolean needFit) {
+            EisInstruments eis = station.eis;
+            org.presslab.analyzer.api.Analyzer a = eis.analyzer();
+            double[] f = null;
+            try {
+                f = EisJob.frequencies(s);
+            } catch (IllegalArgumentException e) {
+                violation(": EIS frequencies: " + e.getMessage());
+            }
+            if (a == null) {
+                String t = eis.analyzerTarget();
+                violation(": measures impedance, but the station has no analyzer (" + (t.isEmpty() ? "analyzer.target not set"
+                        : "none matches analyzer.target " + t) + ")");
+            } else if (f != null) {
+                try {
+                    String bad = a.info().check(new org.presslab.analyzer.api.MeasurementRequest(f, s.amplitudeV(), ""));
+                    if (bad != null) {
+                        violation(": EIS " + bad + " (analyzer '" + EisInstruments.safeId(a) + "')");
+                    }
+                } catch (IllegalArgumentException e) {
+                    violation(": EIS " + e.getMessage());
+                } catch (RuntimeException e) {
+                    violation(": analyzer '" + EisInstruments.safeId(a) + "' failed to describe itself: " + e);
+                }
+            }
+            if (needFit && !s.fits()) {
+                violation(": needs a circuit to fit");
+            }
+            if (s.fits()) {
+                org.presslab.impedance.api.CircuitFitter fitter = eis.fitter();
+                if (fitter == null) {
+                    violation(": fits " + s.circuit() + ", but no circuit fitter is available (install presslab-impedance)");
+                } else {
+                    try {
+                        return fitter.parse(s.circuit());
+                    } catch (RuntimeException e) {
+                        violation(": circuit '" + s.circuit() + "': " + e.getMessage());
+                    }
+                }
+            }
+            return null;
         }
 
         /**

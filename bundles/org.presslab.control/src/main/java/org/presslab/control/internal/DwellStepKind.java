@@ -24,17 +24,18 @@ final class DwellStepKind implements StepKind<RecipeStep.Dwell> {
 
     @Override
     public Set<String> fields() {
-        return Set.of("durationS");
+        return Set.of("durationS", "measureAtEnd");
     }
 
     @Override
     public RecipeStep.Dwell read(JsonNode s, RecipeCodec.Fields f, List<StepCondition> conditions) {
-        return new RecipeStep.Dwell(f.nonNegative(s, "durationS", true), conditions);
+        return new RecipeStep.Dwell(f.nonNegative(s, "durationS", true), conditions, f.eis(s, "measureAtEnd", null));
     }
 
     @Override
     public void write(RecipeStep.Dwell x, ObjectNode n) {
         n.put("durationS", x.durationS());
+        RecipeCodec.writeEis(n, "measureAtEnd", x.measureAtEnd());
     }
 
     @Override

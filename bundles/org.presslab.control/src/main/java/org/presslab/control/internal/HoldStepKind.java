@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.presslab.control.api.CommandRefusedException;
+import org.presslab.control.api.EisSettings;
 import org.presslab.control.api.RecipeStep;
 import org.presslab.control.api.StationEventType;
 import org.presslab.control.api.StepCondition;
@@ -31,7 +32,7 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
 
     @Override
     public Set<String> fields() {
-        return Set.of("targetMPa", "toleranceMPa", "durationS");
+        return Set.of("targetMPa", "toleranceMPa", "durationS", "measureEveryMin", "measureEveryS", "eis", "measureAtEnd");
     }
 
     @Override
@@ -39,12 +40,29 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
         double target = f.target(s, "targetMPa", true);
         double tol = f.positive(s, "toleranceMPa", true);
         double dur = f.positive(s, "durationS", true);
-        return new RecipeStep.Hold(target * 1e6, tol * 1e6, dur, conditions);
+        double every = s.has("measureEveryMin") ? f.positive(s, "measureEveryMin", false) * 60
+                : s.has("measureEveryS") ? f.positive(s, "measureEveryS", false) : Double.NaN;
+        EisSettings periodic = null;
+        if (s.has("measureEveryMin") && s.has("measureEveryS")) {
+            f.error("measureEveryS", "give measureEveryMin or measureEveryS, not both");
+        }
+        if (s.has("eis") && Double.isNaN(every)) {
+            f.error("eis", "applies to the periodic measurement: give measureEveryMin too");
+        } else if (!Double.isNaN(every)) {
+            periodic = f.eis(s, "eis", EisSettings.DEFAULT);
+        }
+        return new RecipeStep.Hold(target * 1e6, tol * 1e6, dur, conditions, periodic, every,
+                f.eis(s, "measureAtEnd", null));
     }
 
     @Override
     public void write(RecipeStep.Hold x, ObjectNode n) {
         n.put("targetMPa", x.targetPa() / 1e6).put("toleranceMPa", x.tolerancePa() / 1e6).put("durationS", x.durationS());
+        if (x.measureEvery() != null) {
+            n.put("measureEveryS", x.measureEveryS()); // seconds: exact through a round trip
+            RecipeCodec.writeEis(n, "eis", x.measureEvery());
+        }
+        RecipeCodec.writeEis(n, "measureAtEnd", x.measureAtEnd());
     }
 
     @Override
@@ -58,6 +76,9 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
     /** Hold statistics: 1-s means of the measured pressure. */
     @Override
     public void ticked(StepContext c, RecipeStep.Hold h, double dt) {
+        if (h.measureEvery() != null) {
+            measurePeriodically(c, h);
+        }
         StationEngine e = c.station;
         double[] sums = e.pressureSums();
         if (c.secondMark == null) {
@@ -86,9 +107,28 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
         }
     }
 
+    /** Starts a measurement every measureEveryS of the hold (step clock) and polls the one in flight. */
+    private static void measurePeriodically(StepContext c, RecipeStep.Hold h) {
+        if (c.job != null) {
+            if (c.pollEis(c.job, "hold, periodic EIS", Map.of("at", "periodic")) != null) {
+                c.job = null;
+            }
+            return;
+        }
+        if (Double.isNaN(c.nextMeasureAtS)) {
+            c.nextMeasureAtS = h.measureEveryS();
+        }
+        if (c.elapsedS() >= c.nextMeasureAtS && c.elapsedS() < h.durationS()) {
+            c.nextMeasureAtS += h.measureEveryS();
+            c.job = EisJob.start(c, h.measureEvery(), String.format(Locale.ROOT, "step %d hold at %.0f s", c.stepNumber(),
+                    c.elapsedS()));
+        }
+    }
+
     @Override
     public boolean done(StepContext c, RecipeStep.Hold h) {
-        return c.elapsedS() >= h.durationS();
+        // a periodic measurement in flight at the end is finished first
+        return c.elapsedS() >= h.durationS() && c.job == null;
     }
 
     @Override
@@ -101,6 +141,7 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
 
     @Override
     public double remainingS(RecipeStep.Hold h, double fromPa, double elapsedS) {
+        // periodic measurements run within the hold's own time
         return Math.max(0, h.durationS() - elapsedS);
     }
 
@@ -123,6 +164,12 @@ final class HoldStepKind implements StepKind<RecipeStep.Hold> {
             }
         }
         c.checkTarget(h.targetPa());
+        if (h.measureEvery() != null) {
+            if (!(h.measureEveryS() > 0) || !Double.isFinite(h.measureEveryS())) {
+                c.violation(": measureEvery interval must be a positive number of seconds, was " + h.measureEveryS());
+            }
+            c.checkEis(h.measureEvery(), false);
+        }
         // A hold has no rate: a jump larger than the station's setpoint step goes at its default rate.
         c.moveTo(h.targetPa(), Double.NaN, true);
     }

@@ -33,7 +33,8 @@ abstract class MoveStepKind<S extends RecipeStep> implements StepKind<S> {
 
     abstract double tolerance(S step);
 
-    abstract S create(double targetPa, double ratePaPerS, double tolerancePa, List<StepCondition> conditions);
+    abstract S create(double targetPa, double ratePaPerS, double tolerancePa, List<StepCondition> conditions,
+            org.presslab.control.api.EisSettings measureAtEnd);
 
     /** The dry run's message when the step goes the wrong way, or null when it does not. */
     abstract String wrongWay(double fromPa, S step);
@@ -50,7 +51,7 @@ abstract class MoveStepKind<S extends RecipeStep> implements StepKind<S> {
 
     @Override
     public final Set<String> fields() {
-        return Set.of("targetMPa", "rateMPaPerS", "toleranceMPa");
+        return Set.of("targetMPa", "rateMPaPerS", "toleranceMPa", "measureAtEnd");
     }
 
     @Override
@@ -58,12 +59,13 @@ abstract class MoveStepKind<S extends RecipeStep> implements StepKind<S> {
         double target = f.target(s, "targetMPa", true);
         double rate = f.positive(s, "rateMPaPerS", true);
         double tol = s.has("toleranceMPa") ? f.positive(s, "toleranceMPa", false) : 0.2;
-        return create(target * 1e6, rate * 1e6, tol * 1e6, conditions);
+        return create(target * 1e6, rate * 1e6, tol * 1e6, conditions, f.eis(s, "measureAtEnd", null));
     }
 
     @Override
     public final void write(S x, ObjectNode n) {
         n.put("targetMPa", target(x) / 1e6).put("rateMPaPerS", rate(x) / 1e6).put("toleranceMPa", tolerance(x) / 1e6);
+        RecipeCodec.writeEis(n, "measureAtEnd", x.measureAtEnd());
     }
 
     @Override

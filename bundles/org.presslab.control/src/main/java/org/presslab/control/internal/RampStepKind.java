@@ -28,8 +28,9 @@ final class RampStepKind extends MoveStepKind<RecipeStep.Ramp> {
     }
 
     @Override
-    RecipeStep.Ramp create(double targetPa, double ratePaPerS, double tolerancePa, List<StepCondition> conditions) {
-        return new RecipeStep.Ramp(targetPa, ratePaPerS, tolerancePa, conditions);
+    RecipeStep.Ramp create(double targetPa, double ratePaPerS, double tolerancePa, List<StepCondition> conditions,
+            org.presslab.control.api.EisSettings measureAtEnd) {
+        return new RecipeStep.Ramp(targetPa, ratePaPerS, tolerancePa, conditions, measureAtEnd);
     }
 
     @Override

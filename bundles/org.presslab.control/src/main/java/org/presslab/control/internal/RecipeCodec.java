@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.presslab.control.api.EisSettings;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeFormatException;
 import org.presslab.control.api.RecipeStep;
@@ -214,6 +215,29 @@ public final class RecipeCodec {
         }
     }
 
+    /** The fields of an EIS settings object in a recipe file. */
+    static final Set<String> EIS_FIELDS = Set.of("maxFrequencyHz", "minFrequencyHz", "pointsPerDecade", "amplitudeMV", "circuit",
+            "kk", "timeoutS", "comment");
+
+    /** Writes {@code s} as {@code field} (nothing when null). */
+    static void writeEis(ObjectNode n, String field, EisSettings s) {
+        if (s == null) {
+            return;
+        }
+        ObjectNode o = n.putObject(field);
+        o.put("maxFrequencyHz", s.maxFrequencyHz()).put("minFrequencyHz", s.minFrequencyHz())
+                .put("pointsPerDecade", s.pointsPerDecade()).put("amplitudeMV", round(s.amplitudeV() * 1e3));
+        if (s.fits()) {
+            o.put("circuit", s.circuit());
+        }
+        if (s.kk()) {
+            o.put("kk", true);
+        }
+        if (Double.isFinite(s.timeoutS())) {
+            o.put("timeoutS", s.timeoutS());
+        }
+    }
+
     /** Rounds to 1e-6 (°C in files: no binary noise from the kelvin conversion). */
     static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
@@ -312,6 +336,55 @@ public final class RecipeCodec {
                 }
             }
             return number(n, field, required, 0, ceilingMPa, Double.NaN);
+        }
+
+        /**
+         * An EIS settings object ({@link #EIS_FIELDS}; {@code true} for the defaults) as {@code field}; absent or
+         * {@code false}: null. Missing fields take {@code dflt}'s values (or {@link EisSettings#DEFAULT}'s).
+         */
+        EisSettings eis(JsonNode n, String field, EisSettings dflt) {
+            JsonNode v = n.get(field);
+            EisSettings d = dflt == null ? EisSettings.DEFAULT : dflt;
+            if (v == null || v.isNull() || (v.isBoolean() && !v.asBoolean())) {
+                return null;
+            }
+            if (v.isBoolean()) {
+                return d;
+            }
+            if (!v.isObject()) {
+                error(field, "must be an object of EIS settings (" + String.join(", ", new java.util.TreeSet<>(EIS_FIELDS))
+                        + ") or true, was " + v);
+                return null;
+            }
+            Fields e = new Fields(source, errors, prefix + "field '" + field + "': ");
+            unknownFields(v, EIS_FIELDS, e);
+            return e.eisFields(v, d);
+        }
+
+        /** The EIS settings fields of {@code v}, errors to this; missing fields take {@code d}'s values. */
+        EisSettings eisFields(JsonNode v, EisSettings d) {
+            Fields e = this;
+            double max = v.has("maxFrequencyHz") ? e.number(v, "maxFrequencyHz", false, 1e-6, 1e10, Double.NaN) : d.maxFrequencyHz();
+            double min = v.has("minFrequencyHz") ? e.number(v, "minFrequencyHz", false, 1e-6, 1e10, Double.NaN) : d.minFrequencyHz();
+            if (min > max) {
+                e.error("minFrequencyHz", "is above maxFrequencyHz");
+            }
+            int ppd = v.has("pointsPerDecade") ? (int) e.number(v, "pointsPerDecade", false, 1, 100, Double.NaN) : d.pointsPerDecade();
+            if (v.has("pointsPerDecade") && v.get("pointsPerDecade").isNumber() && v.get("pointsPerDecade").asDouble() != ppd) {
+                e.error("pointsPerDecade", "must be a whole number, was " + v.get("pointsPerDecade"));
+            }
+            double amp = v.has("amplitudeMV") ? e.number(v, "amplitudeMV", false, 0.001, 10_000, Double.NaN) / 1e3 : d.amplitudeV();
+            String circuit = v.has("circuit") ? e.text(v, "circuit", false) : d.circuit();
+            boolean kk = d.kk();
+            if (v.has("kk")) {
+                if (!v.get("kk").isBoolean()) {
+                    e.error("kk", "must be true or false, was " + v.get("kk"));
+                } else {
+                    kk = v.get("kk").asBoolean();
+                }
+            }
+            double timeout = v.has("timeoutS") ? e.positive(v, "timeoutS", false) : d.timeoutS();
+            return new EisSettings(max, min, ppd, amp, circuit, kk, timeout);
         }
 
         private static String trim(double d) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
+import org.presslab.control.api.EisSettings;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.RecipeStep;
@@ -138,8 +139,21 @@ final class RecipeExecutor implements RecipeRun {
         }
         stepElapsed += dt;
         StepKind<RecipeStep> kind = StepKinds.of(step);
-        kind.ticked(steps, step, dt);
-        if (kind.done(steps, step)) {
+        if (!steps.endPhase) {
+            kind.ticked(steps, step, dt);
+        }
+        if (steps.endPhase || kind.done(steps, step)) {
+            EisSettings end = step.measureAtEnd();
+            if (end != null) {
+                // the step's own work is done; measure before the next step (the station holds meanwhile)
+                steps.endPhase = true;
+                if (steps.endJob == null) {
+                    steps.endJob = EisJob.start(steps, end, "step " + (index + 1) + " end");
+                }
+                if (steps.pollEis(steps.endJob, kind.name() + ", measurement at its end", Map.of("at", "end")) == null) {
+                    return;
+                }
+            }
             finishStep();
         }
     }
@@ -237,6 +251,7 @@ final class RecipeExecutor implements RecipeRun {
         }
         state = end;
         message = why;
+        steps.abortEis("recipe " + end.name().toLowerCase(Locale.ROOT) + ": " + why);
         if (index < recipe.steps().size()) {
             StepKinds.of(step()).abandoned(steps, step());
         }
@@ -302,7 +317,7 @@ final class RecipeExecutor implements RecipeRun {
             RecipeStep s = recipe.steps().get(i);
             double elapsed = i == index ? stepElapsed : 0;
             StepKind<RecipeStep> kind = StepKinds.of(s);
-            total += kind.remainingS(s, p, elapsed);
+            total += kind.remainingS(s, p, elapsed) + EisJob.estimateS(s.measureAtEnd());
             p = kind.pressureAfter(s, p);
         }
         return total;

@@ -28,8 +28,9 @@ final class ReleaseStepKind extends MoveStepKind<RecipeStep.Release> {
     }
 
     @Override
-    RecipeStep.Release create(double targetPa, double ratePaPerS, double tolerancePa, List<StepCondition> conditions) {
-        return new RecipeStep.Release(targetPa, ratePaPerS, tolerancePa, conditions);
+    RecipeStep.Release create(double targetPa, double ratePaPerS, double tolerancePa, List<StepCondition> conditions,
+            org.presslab.control.api.EisSettings measureAtEnd) {
+        return new RecipeStep.Release(targetPa, ratePaPerS, tolerancePa, conditions, measureAtEnd);
     }
 
     @Override

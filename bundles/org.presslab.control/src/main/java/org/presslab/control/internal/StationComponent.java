@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.presslab.analyzer.api.Analyzer;
 import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.StationCommands;
@@ -37,6 +38,8 @@ import org.presslab.control.api.StationConfig;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationSample;
 import org.presslab.control.api.StationStatus;
+import org.presslab.impedance.api.CircuitFitter;
+import org.presslab.impedance.api.KramersKronig;
 import org.presslab.press.api.PressDriver;
 import org.presslab.time.TimeSource;
 import org.slf4j.Logger;
@@ -63,6 +66,11 @@ public class StationComponent implements Station {
     private final String pid;
     private final Map<PressDriver, Map<String, Object>> drivers = new ConcurrentHashMap<>();
     private volatile Filter filter;
+    private final Map<Analyzer, Map<String, Object>> analyzers = new ConcurrentHashMap<>();
+    private volatile Filter analyzerFilter;
+    private volatile String analyzerTarget = "";
+    private volatile CircuitFitter fitter;
+    private volatile KramersKronig kk;
 
     @Activate
     public StationComponent(StationConfiguration config, BundleContext context, Map<String, Object> properties,
@@ -72,11 +80,23 @@ public class StationComponent implements Station {
         try {
             settings = StationSettings.from(config, pid);
             filter = filterOf(config.driver_target(), config.id());
+            analyzerFilter = analyzerFilterOf(config.analyzer_target(), config.id());
+            analyzerTarget = target(config.analyzer_target());
         } catch (RuntimeException e) {
             LOG.error("{}", e.getMessage());
             throw e;
         }
         engine = new StationEngine(settings, time, latchFolder(context));
+        engine.eis.setAnalyzerTarget(analyzerTarget);
+        if (fitter != null) {
+            engine.eis.setFitter(fitter);
+        }
+        if (kk != null) {
+            engine.eis.setKk(kk);
+        }
+        for (Map.Entry<Analyzer, Map<String, Object>> a : analyzers.entrySet()) {
+            offerAnalyzer(a.getKey(), a.getValue());
+        }
         engine.start();
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Station.PROP_ID, settings.config().id());
@@ -93,6 +113,24 @@ public class StationComponent implements Station {
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("Invalid configuration of station '" + id + "' (" + pid
                     + "): 'driver.target' is not a valid LDAP filter: " + e.getMessage());
+        }
+    }
+
+    private static String target(String t) {
+        return t == null ? "" : t.trim();
+    }
+
+    /** The analyzer filter; null when the station has none (empty {@code analyzer.target}). */
+    private Filter analyzerFilterOf(String target, String id) {
+        String t = target(target);
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return FrameworkUtil.createFilter(t);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("Invalid configuration of station '" + id + "' (" + pid
+                    + "): 'analyzer.target' is not a valid LDAP filter: " + e.getMessage());
         }
     }
 
@@ -114,12 +152,35 @@ public class StationComponent implements Station {
     void modified(StationConfiguration config) {
         StationSettings next;
         Filter f;
+        Filter af;
         try {
             next = StationSettings.from(config, pid);
             f = filterOf(config.driver_target(), config.id());
+            af = analyzerFilterOf(config.analyzer_target(), config.id());
         } catch (RuntimeException e) {
             engine.configurationInvalid(e.getMessage());
             return;
+        }
+        String at = target(config.analyzer_target());
+        if (!at.equals(analyzerTarget)) {
+            // The analyzer is not part of the plant: a new filter applies at once; a measurement on an analyzer
+            // that no longer matches fails at its next poll, naming it.
+            String previous = analyzerTarget;
+            analyzerFilter = af;
+            analyzerTarget = at;
+            engine.eis.setAnalyzerTarget(at);
+            for (Map.Entry<Analyzer, Map<String, Object>> a : analyzers.entrySet()) {
+                if (!matchesAnalyzer(a.getValue())) {
+                    engine.eis.unbindAnalyzer(a.getKey());
+                }
+            }
+            for (Map.Entry<Analyzer, Map<String, Object>> a : analyzers.entrySet()) {
+                offerAnalyzer(a.getKey(), a.getValue());
+            }
+            String change = "'" + previous + "' -> '" + at + "'";
+            engine.event(org.presslab.control.api.StationEventType.CONFIGURATION_CHANGED, "configuration changed: analyzer.target "
+                    + change, Map.of("analyzer.target", change, "applied", true));
+            LOG.info("Station '{}': analyzer.target now '{}'", config.id(), at);
         }
         try {
             Map<String, String> changed = engine.update(next);
@@ -187,6 +248,83 @@ public class StationComponent implements Station {
     private boolean matches(Map<String, Object> props) {
         Filter f = filter;
         return f != null && f.matches(props);
+    }
+
+    @Reference(name = "analyzers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAnalyzer(Analyzer analyzer, Map<String, Object> props) {
+        analyzers.put(analyzer, props);
+        offerAnalyzer(analyzer, props);
+    }
+
+    void updatedAnalyzer(Analyzer analyzer, Map<String, Object> props) {
+        analyzers.put(analyzer, props);
+        StationEngine e = engine();
+        if (e != null && !matchesAnalyzer(props)) {
+            e.eis.unbindAnalyzer(analyzer);
+        } else {
+            offerAnalyzer(analyzer, props);
+        }
+    }
+
+    void unbindAnalyzer(Analyzer analyzer) {
+        analyzers.remove(analyzer);
+        StationEngine e = engine();
+        if (e != null) {
+            e.eis.unbindAnalyzer(analyzer);
+        }
+    }
+
+    private void offerAnalyzer(Analyzer analyzer, Map<String, Object> props) {
+        StationEngine e = engine();
+        if (e != null && matchesAnalyzer(props)) {
+            e.eis.bindAnalyzer(analyzer);
+        }
+    }
+
+    private boolean matchesAnalyzer(Map<String, Object> props) {
+        Filter f = analyzerFilter;
+        return f != null && f.matches(props);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindFitter(CircuitFitter f) {
+        fitter = f;
+        StationEngine e = engine();
+        if (e != null) {
+            e.eis.setFitter(f);
+        }
+    }
+
+    void unbindFitter(CircuitFitter f) {
+        if (fitter == f) {
+            fitter = null;
+        }
+        StationEngine e = engine();
+        if (e != null) {
+            e.eis.unsetFitter(f);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindKk(KramersKronig k) {
+        kk = k;
+        StationEngine e = engine();
+        if (e != null) {
+            e.eis.setKk(k);
+        }
+    }
+
+    void unbindKk(KramersKronig k) {
+        if (kk == k) {
+            kk = null;
+        }
+        StationEngine e = engine();
+        if (e != null) {
+            e.eis.unsetKk(k);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -27,6 +27,9 @@ public @interface StationConfiguration {
     @AttributeDefinition(name = "driver.target", description = "LDAP filter selecting the driver, e.g. (presslab.driver.id=sim-press-1)")
     String driver_target();
 
+    @AttributeDefinition(name = "analyzer.target", required = false, description = "LDAP filter selecting the impedance analyzer recipe EIS steps use, e.g. (presslab.analyzer.id=sim-eis-1); empty = none.")
+    String analyzer_target() default "";
+
     @AttributeDefinition(required = false, description = "Control loop rate, Hz (1..2000).")
     double loopRateHz() default 100.0;
 

@@ -153,6 +153,8 @@ public final class StationEngine implements StandaloneStation, SafetySupervisor.
     private long pressureCount;
 
     final SafetySupervisor supervisor;
+    /** The analyzer, fitter and EIS thread recipe steps measure impedance with (#9). */
+    final EisInstruments eis;
     final SampleRing ring = new SampleRing(8192);
     private final StationDispatcher dispatcher;
 
@@ -188,6 +190,7 @@ public final class StationEngine implements StandaloneStation, SafetySupervisor.
         this.safety = new SafeStateActor(cfg.id(), settings.safeStateTimeoutS, this::event);
         this.latch = new TripLatch(new LatchStore(latchFolder, cfg.id()));
         this.supervisor = new SafetySupervisor(this);
+        this.eis = new EisInstruments(cfg.id());
         refreshLimits();
         Trip restored = latch.get();
         if (restored != null) {
@@ -248,6 +251,7 @@ public final class StationEngine implements StandaloneStation, SafetySupervisor.
                 s.cancel();
             }
         }
+        eis.close();
         dispatch();
         dispatcher.closeListeners();
 

@@ -12,7 +12,8 @@ final class StepKinds {
 
     /** Every kind, in the order error messages list them. */
     static final List<StepKind<?>> ALL = List.of(new RampStepKind(), new DwellStepKind(), new ReleaseStepKind(),
-            new HoldStepKind(), new OperatorStepKind(), new TemperatureStepKind());
+            new HoldStepKind(), new OperatorStepKind(), new TemperatureStepKind(), new MeasureEisStepKind(),
+            new PressureSweepStepKind());
 
     private static final Map<Class<?>, StepKind<?>> BY_TYPE = new HashMap<>();
     private static final Map<String, StepKind<?>> BY_NAME = new LinkedHashMap<>();

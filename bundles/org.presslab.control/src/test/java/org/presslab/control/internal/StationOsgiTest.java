@@ -22,7 +22,14 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.presslab.control.api.EisSettings;
+import org.presslab.control.api.Recipe;
+import org.presslab.control.api.RecipeRun;
+import org.presslab.control.api.RecipeStep;
 import org.presslab.control.api.Station;
+import org.presslab.control.api.StationEvent;
+import org.presslab.control.api.StationEventType;
+import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationState;
 import org.presslab.control.api.StationStatus;
 
@@ -38,9 +45,13 @@ class StationOsgiTest {
     Path storage;
 
     private static String jar(String namePart) {
+        // "org.presslab.impedance" must not pick org.presslab.impedance.api-0.1.0.jar: a jar is the name, a dash, a version
+        String prefix = namePart.endsWith("-") ? namePart : namePart + "-";
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File f = new File(e);
-            if (f.getName().startsWith(namePart) || (f.isDirectory() && f.getPath().contains("/" + namePart + "/"))) {
+            String n = f.getName();
+            boolean jarMatch = n.startsWith(prefix) && n.length() > prefix.length() && Character.isDigit(n.charAt(prefix.length()));
+            if ((!f.isDirectory() && jarMatch) || (f.isDirectory() && f.getPath().contains("/" + namePart + "/"))) {
                 return f.isDirectory() ? "reference:" + f.toURI() : f.toURI().toString();
             }
         }
@@ -102,6 +113,8 @@ class StationOsgiTest {
             for (String b : new String[] { jar("org.osgi.util.function"), jar("org.osgi.util.promise"),
                     jar("org.osgi.service.component-"), jar("org.apache.felix.scr"), jar("org.apache.felix.configadmin"),
                     jar("jackson-core"), jar("jackson-annotations"), jar("jackson-databind"), jar("org.presslab.time"),
+                    jar("commons-math3"), jar("org.presslab.impedance.api"), jar("org.presslab.impedance"),
+                    jar("org.presslab.analyzer.api"), jar("org.presslab.analyzer.sim"),
                     jar("org.presslab.press.sim"), "reference:" + new File("target/classes").toURI() }) {
                 bundles.add(ctx.installBundle(b));
             }
@@ -131,7 +144,7 @@ class StationOsgiTest {
             // 2. Driver first, station later: bind during activation.
             configure(cm, "org.presslab.press.sim.hydraulic", Map.of("presslab.driver.id", "sim-b"));
             Thread.sleep(300);
-            configure(cm, StationComponent.PID, Map.of("id", "second", "fixtureRatingMPa", 100.0,
+            Object secondConfig = configure(cm, StationComponent.PID, Map.of("id", "second", "fixtureRatingMPa", 100.0,
                     "driver.target", "(presslab.driver.id=sim-b)"));
             assertTrue(await(() -> station(ctx, "second") != null, 10_000), "second station registered");
             Station second = station(ctx, "second");
@@ -146,6 +159,32 @@ class StationOsgiTest {
                     && Math.abs(first.status().pressurePa() - 2e6) < 0.2e6, 30_000), "resumed: " + first.status());
             assertTrue(Double.isFinite(first.status().output()), "the loop commands after the rebind: " + first.status());
             assertTrue(await(() -> second.status().state() == StationState.HOLDING, 30_000), "both: " + second.status());
+
+            // 4. Impedance (#9): a simulated analyzer on sim-b's cell, given to the running station by a configuration
+            // update (analyzer.target), fitted by the impedance bundle's CircuitFitter service, all through DS.
+            configure(cm, "org.presslab.analyzer.sim", Map.of("presslab.analyzer.id", "eis-b", "driverId", "sim-b",
+                    "minPointS", 0.02));
+            secondConfig.getClass().getMethod("update", Dictionary.class).invoke(secondConfig, new Hashtable<>(Map.of(
+                    "id", "second", "fixtureRatingMPa", 100.0, "driver.target", "(presslab.driver.id=sim-b)",
+                    "analyzer.target", "(presslab.analyzer.id=eis-b)")));
+            List<StationEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+            ctx.registerService(StationListener.class, new StationListener() {
+                @Override
+                public void onEvent(StationEvent e) {
+                    events.add(e);
+                }
+            }, new Hashtable<>(Map.of(StationListener.PROP_STATION, "second")));
+            Recipe eis = new Recipe("eis", 1, "", 10e6, List.of(new RecipeStep.MeasureEis(
+                    new EisSettings(1e6, 10, 4, 0.01, EisSettings.DEFAULT_CIRCUIT, false, 60), List.of())));
+            assertTrue(await(() -> second.dryRun(eis).ok(), 10_000), "analyzer and fitter bound: " + second.dryRun(eis).violations());
+            RecipeRun run = second.start(eis);
+            assertTrue(await(() -> run.state().isFinished(), 30_000), "measured: " + run.state() + " " + run.message());
+            assertEquals(RecipeRun.State.COMPLETED, run.state(), run.message());
+            assertTrue(await(() -> events.stream().anyMatch(e -> e.type() == StationEventType.SPECTRUM_MEASURED), 5_000));
+            StationEvent spectrum = events.stream().filter(e -> e.type() == StationEventType.SPECTRUM_MEASURED).findFirst().get();
+            assertTrue(String.valueOf(spectrum.properties().get("analyzer")).contains("eis-b"), spectrum.properties().toString());
+            assertNotNull(spectrum.properties().get("fit"), "fitted by the CircuitFitter service");
+            assertEquals(2e6, (Double) spectrum.properties().get("pressurePa"), 0.2e6);
         } finally {
             framework.stop();
             framework.waitForStop(10_000);

@@ -23,7 +23,7 @@ class SimulatedDevicesConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = DeviceKind.class, names = {"AUTOMATIC_HYDRAULIC_PRESS", "MANUAL_HYDRAULIC_PRESS", "SPRING_FRAME",
-            "SCREW_FRAME", "MOTORIZED_FRAME", "HEATED_PRESS", "ISOSTATIC_PRESS"})
+            "SCREW_FRAME", "MOTORIZED_FRAME", "HEATED_PRESS", "ISOSTATIC_PRESS", "CRIMPER"})
     void simulatedDeviceConforms(DeviceKind kind) {
         TimeSource time = TimeSources.system();
         ConformanceReport report = ConformanceKit.defaults().withSettleTime(Duration.ofSeconds(1)).withCalls(5000).withClock(time::nanoTime)

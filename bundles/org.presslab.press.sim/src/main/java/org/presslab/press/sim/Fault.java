@@ -36,5 +36,10 @@ public enum Fault {
      */
     BLOCKING_CALLS,
     /** The heater heats at full power whatever its setpoint, off or safe state says ({@link FaultInjector#heaterRunaway()}). @since 1.2 */
-    HEATER_RUNAWAY
+    HEATER_RUNAWAY,
+    /**
+     * A crimper's coin-cell can was loaded to its crush force and collapsed: a fact of the plant, not an injected
+     * fault (it cannot be cleared; {@link CoinCell#insertNewCan()} puts a fresh can in). @since 1.3
+     */
+    CAN_CRUSHED
 }

@@ -118,12 +118,12 @@ public interface FaultInjector {
     void heaterRunaway();
 
     /**
-     * Clears one fault ({@link Fault#PELLET_CRACK} cannot be cleared; {@link Fault#DISCONNECTED} is the
-     * same as {@link #reconnect()}).
+     * Clears one fault ({@link Fault#PELLET_CRACK} and {@link Fault#CAN_CRUSHED} cannot be cleared: they throw
+     * {@link IllegalArgumentException}; {@link Fault#DISCONNECTED} is the same as {@link #reconnect()}).
      */
     void clear(Fault fault);
 
-    /** Clears every clearable fault. */
+    /** Clears every clearable fault (a cracked pellet and a crushed can stay). */
     void clearAll();
 
     /** Faults in force now. */

@@ -31,6 +31,7 @@ public final class SimSpec {
     private final FrameParameters frame;
     private final HeaterParameters heater;
     private final VesselParameters vessel;
+    private final CoinCanParameters coinCan;
 
     private SimSpec(DeviceKind kind) {
         this.kind = kind;
@@ -49,6 +50,7 @@ public final class SimSpec {
         this.frame = new FrameParameters();
         this.heater = new HeaterParameters();
         this.vessel = new VesselParameters();
+        this.coinCan = new CoinCanParameters();
         this.sampleRateHz = 500;
         this.integrationStepS = 250e-6;
     }
@@ -72,11 +74,12 @@ public final class SimSpec {
         frame = new FrameParameters(o.frame);
         heater = new HeaterParameters(o.heater);
         vessel = new VesselParameters(o.vessel);
+        coinCan = new CoinCanParameters(o.coinCan);
     }
 
     /**
      * The defaults for a kind: AUTOMATIC_HYDRAULIC_PRESS, MANUAL_HYDRAULIC_PRESS, SPRING_FRAME,
-     * SCREW_FRAME, MOTORIZED_FRAME, HEATED_PRESS or ISOSTATIC_PRESS.
+     * SCREW_FRAME, MOTORIZED_FRAME, HEATED_PRESS, ISOSTATIC_PRESS or CRIMPER (since 1.3).
      *
      * @throws IllegalArgumentException for a kind the simulator does not model
      */
@@ -117,6 +120,25 @@ public final class SimSpec {
                 s.pressureSensor.range(500e6).resolution(10e3).noiseRms(20e3);
                 s.sampleRateHz = 100;
                 s.integrationStepS = 1e-3;
+                break;
+            case CRIMPER:
+                // Electro-hydraulic coin-cell crimper, 2 t, 20 mm CR2032 die (docs/physics.md §5, all EST): the die
+                // is the "cell" whose area turns force into die pressure
+                s.cell.diameterM(20e-3);
+                s.hydraulics.ramAreaM2(Math.PI * 0.04 * 0.04 / 4) // Ø 40 mm
+                        .ratedForceN(2 * 9806.65)                  // 2 t = 19.6 kN
+                        .reliefPressurePa(2 * 9806.65 / (Math.PI * 0.04 * 0.04 / 4)) // rating over ram area, 15.6 MPa
+                        .pumpFlowM3s(0.6e-6)                       // 0.6 cm³/s: ~7.8 kN/s on an elastic can, ~3.3 kN/s yielding
+                        .oilVolumeM3(10e-6)                        // 10 cm³ in cylinder and block, no hoses
+                        .oilBulkModulusPa(1.2e9)
+                        .frameStiffnessNpm(200e6)                  // C-frame and die, 200 kN/mm
+                        .releaseValveCoefficient(2e-10)
+                        .reliefValveGainM3PerSPa(1e-12)
+                        .leakCoefficientM3PerSPa(1e-18)
+                        .strokeM(10e-3).contactTravelM(3e-3).initialGapM(0);
+                // Load cell under the die: 30 kN, 1 N steps, 2 N rms; ram LVDT 20 mm, 1 µm
+                s.loadCell.range(30e3).resolution(1).noiseRms(2);
+                s.positionSensor.range(0.02).resolution(1e-6).noiseRms(0.5e-6);
                 break;
             default:
                 throw new IllegalArgumentException("the simulator has no model for device kind " + kind);
@@ -164,6 +186,18 @@ public final class SimSpec {
                     heater.validate();
                 }
                 break;
+            case CRIMPER:
+                hydraulics.validate();
+                coinCan.validate();
+                if (hydraulics.sealFrictionN() != 0 || hydraulics.ramMassKg() != 0 || hydraulics.valveDeadband() != 0) {
+                    throw new IllegalArgumentException("hydraulics.sealFrictionN, ramMassKg and valveDeadband are not "
+                            + "modelled for a CRIMPER; leave them 0");
+                }
+                if (hydraulics.contactTravelM() + coinCan.initialHeightM() > hydraulics.strokeM()) {
+                    throw new IllegalArgumentException("hydraulics.strokeM (" + hydraulics.strokeM()
+                            + " m) leaves no room to close the can: it must exceed contactTravelM + coinCan.initialHeightM");
+                }
+                break;
             default:
                 throw new IllegalArgumentException("the simulator has no model for device kind " + kind);
         }
@@ -203,4 +237,6 @@ public final class SimSpec {
     public HeaterParameters heater() { return heater; }
     /** The vessel (isostatic press). */
     public VesselParameters vessel() { return vessel; }
+    /** The coin-cell can (crimper). @since 1.3 */
+    public CoinCanParameters coinCan() { return coinCan; }
 }

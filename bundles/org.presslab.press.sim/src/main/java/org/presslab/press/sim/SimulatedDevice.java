@@ -37,6 +37,16 @@ public interface SimulatedDevice extends PressDriver, AutoCloseable {
     }
 
     /**
+     * The coin-cell can in the die of a crimper ({@link org.presslab.press.api.DeviceKind#CRIMPER}); empty for
+     * every other device.
+     *
+     * @since 1.3
+     */
+    default java.util.Optional<CoinCell> coinCell() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Leaves the device as a deactivated driver must: actuator in {@code HOLD}, instructions withdrawn; a
      * {@code STOP} or {@code VENT} already in force stays (since 1.2: a latched trip is never downgraded).
      * The device still answers afterwards (the plant keeps its load), so a test can check the hold.

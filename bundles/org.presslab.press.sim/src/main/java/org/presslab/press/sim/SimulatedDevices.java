@@ -78,4 +78,9 @@ public final class SimulatedDevices {
     public static SimulatedDevice isostaticPress(TimeSource time, String id, long seed) {
         return create(time, SimSpec.defaults(DeviceKind.ISOSTATIC_PRESS).id(id).seed(seed));
     }
+
+    /** An electro-hydraulic coin-cell crimper (20 mm CR2032 die, 2 t) with a fresh can in its die, default parameters. @since 1.3 */
+    public static SimulatedDevice crimper(TimeSource time, String id, long seed) {
+        return create(time, SimSpec.defaults(DeviceKind.CRIMPER).id(id).seed(seed));
+    }
 }

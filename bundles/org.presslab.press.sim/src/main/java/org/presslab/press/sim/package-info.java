@@ -26,11 +26,16 @@
  * builds the same plant again in that state, holding, as a real press keeps its load on its check valve
  * while its driver is replaced (1.1).
  *
+ * <h2>The crimper (1.3)</h2>
+ * {@link org.presslab.press.api.DeviceKind#CRIMPER}: an electro-hydraulic coin-cell crimper with a 20 mm die
+ * closing a CR2032 can that deforms elastically, yields and hardens ({@link org.presslab.press.sim.CoinCanParameters}),
+ * sealed, left unsealed or crushed according to the force it saw ({@link org.presslab.press.sim.CoinCell}).
+ *
  * <h2>Threading</h2>
  * Every method is thread-safe (one lock per device) and bounded in work per unit of simulated time.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.presslab.press.sim;
 
 import org.presslab.time.TimeSource;

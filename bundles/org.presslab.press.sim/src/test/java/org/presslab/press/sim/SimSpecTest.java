@@ -42,8 +42,8 @@ class SimSpecTest {
         assertTrue(message(e).startsWith("operator.aim"), message(e));
         assertTrue(message(SimSpec.defaults(DeviceKind.HEATED_PRESS).id(" ")).contains("id"));
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
-                () -> SimSpec.defaults(DeviceKind.CRIMPER));
-        assertTrue(kind.getMessage().contains("CRIMPER"));
+                () -> SimSpec.defaults(DeviceKind.FORCE_GAUGE));
+        assertTrue(kind.getMessage().contains("FORCE_GAUGE"));
     }
 
     @Test

@@ -60,6 +60,14 @@ public class PresslabWebConsolePlugin extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String refused = crossSite(req.getScheme(), req.getHeader("Host"), req.getHeader("Origin"), req.getHeader("Referer"));
+        if (refused != null) {
+            // The web console authenticates with HTTP Basic, which a browser resends by itself: without this check a
+            // form on any other site could e-stop or reset a station (issue 11).
+            LOG.warn("web console POST refused from {}: {}", req.getRemoteAddr(), refused);
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN, refused);
+            return;
+        }
         String action = req.getParameter("action");
         String station = req.getParameter("station");
         String user = req.getRemoteUser();
@@ -67,6 +75,26 @@ public class PresslabWebConsolePlugin extends HttpServlet {
         LOG.info("web console {} on station {} by {}: {}", action, station, user, message);
         // Post/redirect/get: a reload does not repeat the action.
         resp.sendRedirect(pluginRoot(req) + "?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Why a POST is refused as cross-site, or null: its Origin (or, without one, its Referer) must be this server's
+     * own scheme://host[:port]; a POST with neither header is refused.
+     */
+    static String crossSite(String scheme, String host, String origin, String referer) {
+        if (host == null || host.isBlank()) {
+            return "no Host header";
+        }
+        String own = (scheme + "://" + host).toLowerCase(java.util.Locale.ROOT);
+        String claimed = origin != null && !origin.isBlank() ? origin.strip() : referer;
+        if (claimed == null || claimed.isBlank()) {
+            return "neither Origin nor Referer header";
+        }
+        String c = claimed.toLowerCase(java.util.Locale.ROOT);
+        if (c.equals(own) || c.startsWith(own + "/")) {
+            return null;
+        }
+        return "cross-site request refused: " + claimed + " is not " + own;
     }
 
     private static String pluginRoot(HttpServletRequest req) {

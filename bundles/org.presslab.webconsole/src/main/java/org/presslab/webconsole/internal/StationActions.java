@@ -3,6 +3,7 @@ package org.presslab.webconsole.internal;
 import java.util.Optional;
 
 import org.presslab.control.api.CommandRefusedException;
+import org.presslab.control.api.Actor;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 
@@ -26,12 +27,12 @@ final class StationActions {
         Station s = station.get();
         if ("estop".equals(action)) {
             // Never refused.
-            s.emergencyStop("emergency stop from the web console" + (user == null ? "" : " by " + user));
+            s.as(new Actor(user, Actor.Source.WEB)).emergencyStop("emergency stop from the web console" + (user == null ? "" : " by " + user));
             return s.id() + ": EMERGENCY STOPPED";
         }
         if ("reset".equals(action)) {
             try {
-                s.reset();
+                s.as(new Actor(user, Actor.Source.WEB)).reset();
                 return s.id() + ": reset, now " + s.status().state();
             } catch (CommandRefusedException e) {
                 return s.id() + ": reset refused: " + e.getMessage();

@@ -25,7 +25,7 @@ public class RecipeAbortCommand extends RecipeCommandSupport {
     protected void doExecute() throws Exception {
         Station s = stationWithRun(stationId);
         RecipeRun run = activeRun(s);
-        run.abort(reason);
+        as(s).abortRecipe(reason);
         out.printf("%s: recipe '%s' aborted; holding %s MPa%n", s.id(), run.recipe().name(),
                 Quantities.mpa(s.status().pressurePa()));
     }

@@ -25,7 +25,7 @@ public class RecipePauseCommand extends RecipeCommandSupport {
     protected void doExecute() throws Exception {
         Station s = stationWithRun(stationId);
         RecipeRun run = activeRun(s);
-        run.pause(now ? RecipeRun.PauseMode.IMMEDIATE : RecipeRun.PauseMode.AT_STEP_BOUNDARY);
+        as(s).pauseRecipe(now ? RecipeRun.PauseMode.IMMEDIATE : RecipeRun.PauseMode.AT_STEP_BOUNDARY);
         out.printf("%s: recipe '%s' %s%n", s.id(), run.recipe().name(), now ? "paused" : "pauses after the present step");
     }
 }

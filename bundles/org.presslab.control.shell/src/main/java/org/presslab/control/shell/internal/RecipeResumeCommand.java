@@ -21,7 +21,7 @@ public class RecipeResumeCommand extends RecipeCommandSupport {
     protected void doExecute() throws Exception {
         Station s = stationWithRun(stationId);
         RecipeRun run = activeRun(s);
-        run.resume();
+        as(s).resumeRecipe();
         out.printf("%s: recipe '%s' resumed%n", s.id(), run.recipe().name());
     }
 }

@@ -32,7 +32,7 @@ public class RecipeRunCommand extends RecipeCommandSupport {
     protected void doExecute() throws Exception {
         Station s = station(stationId);
         Recipe r = recipe(recipe);
-        RecipeRun run = s.start(r);
+        RecipeRun run = as(s).start(r);
         out.printf("%s: started recipe '%s' v%d (run %s), about %s%n", s.id(), r.name(), r.version(), run.id(),
                 Quantities.duration(run.remainingS()));
         if (follow) {

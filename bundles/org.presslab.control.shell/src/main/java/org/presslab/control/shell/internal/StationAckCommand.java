@@ -19,7 +19,7 @@ public class StationAckCommand extends StationCommandSupport {
     @Override
     protected void doExecute() throws Exception {
         Station s = station(id);
-        s.acknowledgeOperator();
+        as(s).acknowledgeOperator();
         out.printf("%s: operator step acknowledged%n", s.id());
     }
 }

@@ -5,8 +5,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.ShellUtil;
+import org.presslab.control.api.Actor;
 import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.Station;
+import org.presslab.control.api.StationCommands;
 import org.presslab.control.api.StationRegistry;
 
 /** Base of the station and recipe commands: finds stations and their runs by id. */
@@ -14,6 +17,19 @@ public abstract class StationCommandSupport extends PresslabCommandSupport {
 
     @Reference
     protected StationRegistry registry;
+
+    /**
+     * The shell user as the actor of a command: the user of the Karaf session's JAAS subject (ssh, client, web
+     * console's gogo), "unknown" for the local console started without a login.
+     */
+    protected static Actor actor() {
+        return new Actor(ShellUtil.getCurrentUserName(), Actor.Source.SHELL);
+    }
+
+    /** The station's commands on behalf of the shell user, so that the station records who sent them. */
+    protected static StationCommands as(Station station) {
+        return station.as(actor());
+    }
 
     /** The station of that id, or a refusal listing the ids there are. */
     protected Station station(String id) throws CommandRefused {

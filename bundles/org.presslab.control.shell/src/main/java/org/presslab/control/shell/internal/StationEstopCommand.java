@@ -27,7 +27,7 @@ public class StationEstopCommand extends StationCommandSupport {
     protected void doExecute() throws Exception {
         if (all) {
             for (Station s : registry.stations()) {
-                s.emergencyStop(reason);
+                as(s).emergencyStop(reason);
                 out.printf("%s: EMERGENCY STOPPED%n", s.id());
             }
             return;
@@ -36,7 +36,7 @@ public class StationEstopCommand extends StationCommandSupport {
             throw new CommandRefused("name a station or use --all");
         }
         Station s = station(id);
-        s.emergencyStop(reason);
+        as(s).emergencyStop(reason);
         out.printf("%s: EMERGENCY STOPPED (%s); station:reset %s to clear%n", s.id(), reason, s.id());
     }
 }

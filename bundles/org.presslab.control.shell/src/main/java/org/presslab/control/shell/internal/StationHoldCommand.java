@@ -33,7 +33,7 @@ public class StationHoldCommand extends StationCommandSupport {
         } else {
             target = Quantities.parsePressure(pressure);
         }
-        s.hold(target);
+        as(s).hold(target);
         out.printf("%s: holding %s MPa%n", s.id(), Quantities.mpa(target));
     }
 }

@@ -28,7 +28,7 @@ public class StationRampCommand extends StationCommandSupport {
         Station s = station(id);
         double target = Quantities.parsePressure(pressure);
         double r = rate == null ? s.config().defaultRatePaPerS() : Quantities.parseRate(rate);
-        s.ramp(target, r);
+        as(s).ramp(target, r);
         out.printf("%s: ramping to %s MPa at %s MPa/s%n", s.id(), Quantities.mpa(target), Quantities.mpaPerS(r));
     }
 }

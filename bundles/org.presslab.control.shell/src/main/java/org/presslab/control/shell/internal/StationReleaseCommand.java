@@ -28,7 +28,7 @@ public class StationReleaseCommand extends StationCommandSupport {
         Station s = station(id);
         double target = pressure == null ? 0 : Quantities.parsePressure(pressure);
         double r = rate == null ? s.config().defaultRatePaPerS() : Quantities.parseRate(rate);
-        s.release(target, r);
+        as(s).release(target, r);
         out.printf("%s: releasing to %s MPa at %s MPa/s%n", s.id(), Quantities.mpa(target), Quantities.mpaPerS(r));
     }
 }

@@ -19,7 +19,7 @@ public class StationResetCommand extends StationCommandSupport {
     @Override
     protected void doExecute() throws Exception {
         Station s = station(id);
-        s.reset();
+        as(s).reset();
         out.printf("%s: reset, now %s%n", s.id(), s.status().state());
     }
 }

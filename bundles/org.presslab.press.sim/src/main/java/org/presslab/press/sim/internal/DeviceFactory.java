@@ -34,6 +34,8 @@ public final class DeviceFactory {
                 return new FrameDevice(time, spec);
             case ISOSTATIC_PRESS:
                 return new IsostaticPressDevice(time, spec);
+            case CRIMPER:
+                return new CrimperDevice(time, spec);
             default:
                 throw new IllegalArgumentException("the simulator has no model for device kind " + spec.kind());
         }

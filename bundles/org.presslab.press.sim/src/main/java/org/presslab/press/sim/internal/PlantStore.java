@@ -102,6 +102,8 @@ public final class PlantStore {
             case SCREW_FRAME:
             case MOTORIZED_FRAME:
                 return "frame";
+            case CRIMPER:
+                return "crimper";
             default:
                 return "press";
         }

@@ -590,6 +590,15 @@ abstract class SimDevice implements SimulatedDevice {
         }
     }
 
+    /** Marks a fact of the plant (a crushed can) in the fault set, as a cracked pellet is. Caller holds the lock. */
+    protected final void plantFault(Fault fault, boolean present) {
+        if (present) {
+            faults.add(fault);
+        } else {
+            faults.remove(fault);
+        }
+    }
+
     /** Sets the heater's runaway state in the physics; devices with a heater override it. */
     protected void setHeaterRunaway(boolean runaway) {
         throw new UnsupportedOperationException(id() + " has no heater");
@@ -931,6 +940,9 @@ abstract class SimDevice implements SimulatedDevice {
                         break;
                     case PELLET_CRACK:
                         throw new IllegalArgumentException("a cracked pellet cannot be cleared; build a new device");
+                    case CAN_CRUSHED:
+                        throw new IllegalArgumentException("a crushed can cannot be cleared; put a new can in the die"
+                                + " (coinCell().insertNewCan())");
                     case DISCONNECTED:
                         if (faults.remove(Fault.DISCONNECTED)) {
                             reconnects++;
@@ -954,7 +966,7 @@ abstract class SimDevice implements SimulatedDevice {
         public void clearAll() {
             synchronized (lock) {
                 for (Fault f : EnumSet.copyOf(faults.isEmpty() ? EnumSet.noneOf(Fault.class) : faults)) {
-                    if (f != Fault.PELLET_CRACK) {
+                    if (f != Fault.PELLET_CRACK && f != Fault.CAN_CRUSHED) {
                         clear(f);
                     }
                 }

@@ -165,6 +165,11 @@ abstract class SimDriverComponent implements SimulatedDevice {
     }
 
     @Override
+    public Optional<org.presslab.press.sim.CoinCell> coinCell() {
+        return device.coinCell();
+    }
+
+    @Override
     public PlantSnapshot snapshot() {
         return device.snapshot();
     }

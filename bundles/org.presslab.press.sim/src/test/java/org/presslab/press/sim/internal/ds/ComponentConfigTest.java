@@ -114,6 +114,29 @@ class ComponentConfigTest {
     }
 
     @Test
+    void crimperComponentUsesItsConfiguration() {
+        var c = config(CrimperComponent.Config.class, Map.of("presslab_driver_id", "crimper-a", "dieDiameterMm", 16.0,
+                "yieldForceKN", 4.0, "crushForceKN", 14.0));
+        CrimperComponent comp = new CrimperComponent(time, c, null);
+        assertEquals(DeviceKind.CRIMPER, comp.info().kind());
+        assertEquals(SimUnits.discArea(0.016), comp.cell().areaM2(), 1e-12, "the die is the cell");
+        assertEquals(19.61e3, comp.info().maxForceRatingN(), 1e-6);
+        assertEquals(4e3, comp.spec().coinCan().yieldForceN(), 1e-9);
+        assertEquals(14e3, comp.spec().coinCan().crushForceN(), 1e-9);
+        assertTrue(comp.coinCell().isPresent(), "the component hands out the can");
+        comp.deactivate();
+        assertEquals(Optional.of(SafeAction.HOLD), comp.actuator().orElseThrow().safeState(), "deactivate holds");
+
+        var bad = config(CrimperComponent.Config.class, Map.of("presslab_driver_id", "crimper-b", "hardeningKNmm", -2.0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CrimperComponent(time, bad, null));
+        assertTrue(e.getMessage().contains("org.presslab.press.sim.crimper") && e.getMessage().contains("hardeningKNmm"),
+                e.getMessage());
+        var crushBelowSeal = config(CrimperComponent.Config.class, Map.of("presslab_driver_id", "crimper-c", "crushForceKN", 5.0));
+        e = assertThrows(IllegalArgumentException.class, () -> new CrimperComponent(time, crushBelowSeal, null));
+        assertTrue(e.getMessage().contains("crimper-c") && e.getMessage().contains("crushForceN"), e.getMessage());
+    }
+
+    @Test
     void cyclingFromConfigurationDrivesTheFrame() {
         var c = config(ScrewFrameComponent.Config.class, Map.of("presslab_driver_id", "s",
                 "cyclingCurrentDensityMAcm2", 1.0, "cyclingCapacityMAhcm2", 1.0, "cyclingHalfCycles", 2));
@@ -151,6 +174,7 @@ class ComponentConfigTest {
             {ScrewFrameComponent.class, ScrewFrameComponent.Config.class},
             {MotorFrameComponent.class, MotorFrameComponent.Config.class},
             {IsostaticPressComponent.class, IsostaticPressComponent.Config.class},
+            {CrimperComponent.class, CrimperComponent.Config.class},
         };
         for (Object[] row : cases) {
             Class<?> cls = (Class<?>) row[0];

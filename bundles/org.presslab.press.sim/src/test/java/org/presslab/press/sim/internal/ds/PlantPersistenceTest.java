@@ -77,6 +77,28 @@ class PlantPersistenceTest {
     }
 
     @Test
+    void aCrimperComesBackWithItsCrimpedCanUnderTheDie() {
+        SimSpec spec = SimSpec.defaults(DeviceKind.CRIMPER).id("sim-crimper-1");
+        SimDriverComponent first = component(spec, 0, 0, 3600);
+        first.actuator().orElseThrow().command(ActuatorCommand.raw(0.3));
+        while (first.plantState().forceN() < 9e3) {
+            time.advanceNanos(1_000_000L);
+        }
+        first.actuator().orElseThrow().command(ActuatorCommand.raw(0));
+        time.advanceSeconds(0.5);
+        var can = first.coinCell().orElseThrow();
+        assertEquals(org.presslab.press.sim.CoinCell.CanState.SEALED, can.state());
+        first.deactivated();
+        time.advanceSeconds(2);
+        SimDriverComponent second = component(spec, 0, 0, 3600);
+        var again = second.coinCell().orElseThrow();
+        assertEquals(org.presslab.press.sim.CoinCell.CanState.SEALED, again.state(), "the crimped can is still in the die");
+        assertEquals(can.plasticDeformationM(), again.plasticDeformationM(), 1e-12);
+        assertEquals(first.plantState().forceN(), second.plantState().forceN(), 1.0, "still loaded, held");
+        second.deactivated();
+    }
+
+    @Test
     void aNegativeMaxAgeIsRefusedByName() {
         SimSpec spec = SimSpec.defaults(DeviceKind.SPRING_FRAME).id("f");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> component(spec, 0, 0, -1));
