@@ -6,17 +6,21 @@
 #   2. resident memory (VmRSS) of the Karaf JVM 10 s after that;
 #   3. (with --hot-swap) the time from the driver bundle coming back to the station holding 15 MPa
 #      again, taken from HotSwapIT, which measures it inside the container (ms resolution).
+#   With --compare-runs each run boots twice, as shipped and with presslab-runs taken out of the boot
+#   features (etc/org.apache.karaf.features.cfg), alternating, so that both see the same machine load:
+#   what the run store (JDBC, pool, H2, Liquibase migrations) adds to the boot.
 #
-# Usage: itests/bench/boot-figures.sh [--runs N] [--hot-swap]
+# Usage: itests/bench/boot-figures.sh [--runs N] [--compare-runs] [--hot-swap]
 # Needs a built distribution (mvn -DskipTests install). Uses a free SSH port and a throwaway folder.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-RUNS=1; HOTSWAP=""
+RUNS=1; HOTSWAP=""; COMPARE=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) RUNS="$2"; shift 2 ;;
         --hot-swap) HOTSWAP=1; shift ;;
-        *) echo "usage: $0 [--runs N] [--hot-swap]" >&2; exit 2 ;;
+        --compare-runs) COMPARE=1; shift ;;
+        *) echo "usage: $0 [--runs N] [--compare-runs] [--hot-swap]" >&2; exit 2 ;;
     esac
 done
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
@@ -33,12 +37,21 @@ client() { "$KARAF/bin/client" -h 127.0.0.1 -a "$PORT" -u bench -k "$WORK/bench.
 
 ssh-keygen -q -t rsa -b 3072 -m PEM -N '' -f "$WORK/bench.key"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(basename "$TGZ")"
+variants="as-shipped"
+[ -n "$COMPARE" ] && variants="as-shipped without-runs"
 for run in $(seq 1 "$RUNS"); do
+  for variant in $variants; do
     rm -rf "$WORK/karaf"; mkdir -p "$WORK/karaf"
     tar -xzf "$TGZ" -C "$WORK/karaf" --strip-components=1
     KARAF="$WORK/karaf"
     echo "bench=$(cut -d' ' -f2 "$WORK/bench.key.pub"),_g_:admingroup" >> "$KARAF/etc/keys.properties"
     sed -i "s/^sshPort *=.*/sshPort = $PORT/" "$KARAF/etc/org.apache.karaf.shell.cfg"
+    if [ "$variant" = without-runs ]; then
+        # featuresBoot lists "presslab-runs/<version>, \" on a line of its own (or last, without the comma).
+        sed -i -E '/^ *presslab-runs\/[^,]*(, *\\)?$/d' "$KARAF/etc/org.apache.karaf.features.cfg"
+        sed -i -E 's/, *presslab-runs\/[^,]*$//' "$KARAF/etc/org.apache.karaf.features.cfg"
+        ! grep -q presslab-runs "$KARAF/etc/org.apache.karaf.features.cfg" || { echo "could not take presslab-runs out of featuresBoot" >&2; exit 1; }
+    fi
 
     t0=$(now)
     "$KARAF/bin/start"
@@ -60,9 +73,10 @@ for run in $(seq 1 "$RUNS"); do
         ts=$(cut -d'|' -f1 <<<"$line" | sed 's/T/ /; s/,/./; s/ *$//')
         logged=$(awk "BEGIN{printf \"%.1f\", $(date -d "$ts" +%s.%N) - $t0}")
     fi
-    printf 'run %d: boot to cell1 bound %s s by karaf.log, %.1f s by polling station:list (one ssh client round trip: %.1f s); RSS 10 s later %d MB\n' \
-        "$run" "${logged:-?}" "$(awk "BEGIN{print $t1 - $t0}")" "$(awk "BEGIN{print $c1 - $c0}")" $((rss_kb / 1024))
+    printf 'run %d (%s): boot to cell1 bound %s s by karaf.log, %.1f s by polling station:list (one ssh client round trip: %.1f s); RSS 10 s later %d MB\n' \
+        "$run" "$variant" "${logged:-?}" "$(awk "BEGIN{print $t1 - $t0}")" "$(awk "BEGIN{print $c1 - $c0}")" $((rss_kb / 1024))
     "$KARAF/bin/stop"; sleep 3
+  done
 done
 
 if [ -n "$HOTSWAP" ]; then

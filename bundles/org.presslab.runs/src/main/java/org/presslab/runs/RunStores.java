@@ -1,0 +1,104 @@
+package org.presslab.runs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.presslab.control.api.StationListener;
+import org.presslab.runs.api.RunAttachments;
+import org.presslab.runs.api.RunExporter;
+import org.presslab.runs.api.RunQuery;
+import org.presslab.runs.api.RunService;
+import org.presslab.runs.internal.RunStoreFactory;
+import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
+
+/** Opens a run store on a DataSource outside OSGi: the same code the DS component runs. */
+public final class RunStores {
+
+    private RunStores() {
+    }
+
+    /** A running store: feed it station samples and events (it is a {@link StationListener}); close it to stop. */
+    @ProviderType
+    public interface Store extends RunService, RunQuery, RunAttachments, RunExporter, StationListener, AutoCloseable {
+
+        /** Waits until everything given so far is committed (or spooled); false if not within {@code timeout}. */
+        boolean flush(Duration timeout);
+
+        /** Rows committed to the database since the store opened (samples, tiers, events, ...). */
+        long committedRows();
+
+        /** Closes open runs as INTERRUPTED, writes what is queued, stops the threads. */
+        @Override
+        void close();
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** Settings with the component's defaults. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String instanceId = "presslab";
+        private Path spoolDir = Path.of("data", "presslab", "spool");
+        private int queueCapacity = 100_000;
+        private int batchSize = 1_000;
+        private long spoolMaxBytes = 1024L << 20;
+        private int sampleEvery = 1;
+        private TimeSource time;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        public Builder instanceId(String id) {
+            this.instanceId = id;
+            return this;
+        }
+
+        public Builder spoolDir(Path dir) {
+            this.spoolDir = dir;
+            return this;
+        }
+
+        public Builder queueCapacity(int rows) {
+            this.queueCapacity = rows;
+            return this;
+        }
+
+        public Builder batchSize(int rows) {
+            this.batchSize = rows;
+            return this;
+        }
+
+        public Builder spoolMaxBytes(long bytes) {
+            this.spoolMaxBytes = bytes;
+            return this;
+        }
+
+        public Builder sampleEvery(int n) {
+            this.sampleEvery = n;
+            return this;
+        }
+
+        public Builder time(TimeSource t) {
+            this.time = t;
+            return this;
+        }
+
+        /**
+         * Opens the store: migrates the schema, backfills a spool left behind, recovers interrupted runs.
+         *
+         * @throws IllegalArgumentException for a setting out of range (names it)
+         */
+        public Store open() {
+            return RunStoreFactory.open(dataSource, instanceId, spoolDir, queueCapacity, batchSize, spoolMaxBytes, sampleEvery,
+                    time == null ? new SystemTimeSource() : time);
+        }
+    }
+}

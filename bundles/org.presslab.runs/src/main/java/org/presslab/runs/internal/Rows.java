@@ -1,0 +1,78 @@
+package org.presslab.runs.internal;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What flows from the recorder to the writer, and into the spool when the database is down: one record
+ * per table row or row update. Times are UTC microseconds since the epoch ({@code tUs}) and the recording
+ * process's monotonic nanoseconds ({@code mono}). NaN means unknown (written as SQL NULL).
+ */
+final class Rows {
+
+    private Rows() {
+    }
+
+    /** A row; the JSON type names are the spool's format (do not rename). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "k")
+    @JsonSubTypes({@JsonSubTypes.Type(value = SampleRow.class, name = "s"), @JsonSubTypes.Type(value = BucketRow.class, name = "b"),
+            @JsonSubTypes.Type(value = EventRow.class, name = "e"), @JsonSubTypes.Type(value = CommandRow.class, name = "c"),
+            @JsonSubTypes.Type(value = GapRow.class, name = "g"), @JsonSubTypes.Type(value = GapEndRow.class, name = "ge"),
+            @JsonSubTypes.Type(value = RunStartRow.class, name = "rs"), @JsonSubTypes.Type(value = RunEndRow.class, name = "re"),
+            @JsonSubTypes.Type(value = RunRecipeRow.class, name = "rr"), @JsonSubTypes.Type(value = RunCellRow.class, name = "rc"),
+            @JsonSubTypes.Type(value = NoteRow.class, name = "n")})
+    sealed interface Row permits SampleRow, BucketRow, EventRow, CommandRow, GapRow, GapEndRow, RunStartRow, RunEndRow,
+            RunRecipeRow, RunCellRow, NoteRow {
+        /** The station, or "" for the store's own rows. */
+        String st();
+
+        /** UTC time of the row, microseconds. */
+        long tUs();
+    }
+
+    /** One station sample; {@code run} null outside a run (then only the decimated tiers keep it). */
+    record SampleRow(String st, UUID run, long tUs, long mono, double p, double f, double sp, double out, double temp,
+            String state, String q, boolean gap) implements Row {
+    }
+
+    /** One bucket of the decimated tier of width {@code w} seconds starting at {@code tUs}. */
+    record BucketRow(String st, UUID run, int w, long tUs, int n, double pMin, double pMax, double pMean, double fMin,
+            double fMax, double fMean, double spMean, double tempMean) implements Row {
+    }
+
+    record EventRow(String st, UUID run, long tUs, long mono, String type, String msg, String props) implements Row {
+    }
+
+    record CommandRow(String st, UUID run, long tUs, long mono, String actor, String source, String command,
+            double targetPa, double rate, String recipe, String reason, boolean accepted, String refusal) implements Row {
+    }
+
+    /** A gap; {@code endUs} null while open (closed later by a {@link GapEndRow} with the same id). */
+    record GapRow(UUID id, String st, UUID run, long tUs, Long endUs, String cause, long lost, String msg) implements Row {
+    }
+
+    record GapEndRow(UUID id, String st, long tUs) implements Row {
+    }
+
+    record RunStartRow(UUID id, String st, String instance, long tUs, String recipeName, String recipeJson, String recipeSha,
+            String recipeRunId, String cellId, String electrolyte, String anode, String cathode, double diameterM,
+            double thicknessM, String dieId, String cellNotes, String operator, String source, String vendor, String model,
+            String serial, String driverId, String driverBundle, String driverBundleVersion) implements Row {
+    }
+
+    record RunEndRow(UUID id, String st, long tUs, String outcome, String msg) implements Row {
+    }
+
+    record RunRecipeRow(UUID id, String st, long tUs, String recipeName, String recipeJson, String recipeSha,
+            String recipeRunId) implements Row {
+    }
+
+    record RunCellRow(UUID id, String st, long tUs, String cellId, String electrolyte, String anode, String cathode,
+            double diameterM, double thicknessM, String dieId, String cellNotes) implements Row {
+    }
+
+    record NoteRow(UUID run, String st, long tUs, String author, String text) implements Row {
+    }
+}
