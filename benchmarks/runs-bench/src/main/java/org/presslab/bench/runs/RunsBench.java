@@ -39,6 +39,7 @@ import org.presslab.runs.api.StoreHealth;
  * <pre>
  * java -cp benchmarks/runs-bench/target/runs-bench.jar org.presslab.bench.runs.RunsBench ingest h2|pg STATIONS HZ SECONDS
  * java -cp ... RunsBench month h2|pg [DAYS] [HZ]
+ * java -cp ... RunsBench jitter [STATIONS=8] [HZ=100] [WINDOW_SECONDS=20] [PAIRS=2]
  * </pre>
  *
  * ingest: STATIONS feeder threads each deliver HZ samples per second in real time for SECONDS, each station in its own
@@ -47,13 +48,22 @@ import org.presslab.runs.api.StoreHealth;
  * sample. month: a DAYS-day run at HZ is generated in the database with one INSERT ... SELECT (raw samples, then the
  * 1 s and 60 s tiers aggregated from them in SQL), then opened and decimated to 2,000 points five times; reports the
  * times and the database's size per raw sample. PostgreSQL: PRESSLAB_PG_URL/USER/PASSWORD; H2: a file under
- * target/runs-bench.
+ * target/runs-bench. jitter: real stations on simulated presses holding 15 MPa, loop jitter in alternating windows with
+ * recording off and on (H2, then PostgreSQL when configured); see {@link LoopJitter}.
  */
 public final class RunsBench {
 
     public static void main(String[] args) throws Exception {
+        if (args.length >= 1 && args[0].equals("jitter")) {
+            Path work = Path.of("target", "runs-bench", "jitter-" + System.currentTimeMillis());
+            Files.createDirectories(work);
+            LoopJitter.run(work, args.length > 1 ? Integer.parseInt(args[1]) : 8, args.length > 2 ? Double.parseDouble(args[2]) : 100,
+                    args.length > 3 ? Double.parseDouble(args[3]) : 20, args.length > 4 ? Integer.parseInt(args[4]) : 2);
+            return;
+        }
         if (args.length < 2) {
-            System.err.println("usage: RunsBench ingest h2|pg STATIONS HZ SECONDS | month h2|pg [DAYS] [HZ]");
+            System.err.println("usage: RunsBench ingest h2|pg STATIONS HZ SECONDS | month h2|pg [DAYS] [HZ]"
+                    + " | jitter [STATIONS] [HZ] [WINDOW_SECONDS] [PAIRS]");
             System.exit(2);
         }
         Path work = Path.of("target", "runs-bench", args[1] + "-" + System.currentTimeMillis());
