@@ -13,7 +13,7 @@ import org.presslab.runs.api.RunExporter;
 import org.presslab.runs.api.RunQuery;
 import org.presslab.runs.api.RunService;
 import org.presslab.runs.internal.RunStoreFactory;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSources;
 import org.presslab.time.TimeSource;
 
 /** Opens a run store on a DataSource outside OSGi: the same code the DS component runs. */
@@ -98,7 +98,7 @@ public final class RunStores {
          */
         public Store open() {
             return RunStoreFactory.open(dataSource, instanceId, spoolDir, queueCapacity, batchSize, spoolMaxBytes, sampleEvery,
-                    time == null ? new SystemTimeSource() : time);
+                    time == null ? TimeSources.system() : time);
         }
     }
 }

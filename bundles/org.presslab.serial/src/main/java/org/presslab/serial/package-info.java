@@ -1,5 +1,7 @@
 /**
- * Serial ports shared by the device drivers, on jSerialComm.
+ * Serial ports shared by the device drivers: the API. The provider on jSerialComm is the bundle
+ * {@code org.presslab.serial.jserialcomm}; a driver imports only this package, and a test can register
+ * another {@link org.presslab.serial.SerialPortManager} in its place.
  *
  * <p>A driver asks the {@link org.presslab.serial.SerialPortManager} service for a
  * {@link org.presslab.serial.SerialConnection} by {@link org.presslab.serial.PortSelector}: a

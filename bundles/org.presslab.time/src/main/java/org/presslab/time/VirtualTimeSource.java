@@ -1,166 +1,36 @@
 package org.presslab.time;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.PriorityQueue;
+
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Virtual time for tests, simulations and benchmarks. Nothing happens until a caller advances
- * time; then every task that falls due runs on the caller's thread, in deadline order (ties in
- * the order the tasks were first scheduled, so a plant scheduled before its controller always
- * steps first), and {@link #nanoTime()} reads each task's own deadline while
- * it runs. The result depends only on the tasks and the seed of any simulator: it is
- * deterministic.
+ * Virtual time for tests, simulations and benchmarks; get one from {@link TimeSources#virtual()}.
+ * Nothing happens until a caller advances time; then every task that falls due runs on the
+ * caller's thread, in deadline order (ties in the order the tasks were first scheduled, so a plant
+ * scheduled before its controller always steps first), and {@link #nanoTime()} reads each task's
+ * own deadline while it runs. The result depends only on the tasks and the seed of any simulator:
+ * it is deterministic.
  *
  * <p>Thread-safe: tasks may be scheduled and cancelled from any thread, but only one thread at a
  * time should advance time.
  */
-public final class VirtualTimeSource implements TimeSource {
+@ProviderType
+public interface VirtualTimeSource extends TimeSource {
 
-    private final Instant epoch;
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
-    private long now;
-    private long sequence;
+    /**
+     * Advances time by {@code nanos}, running every task that falls due, in order.
+     *
+     * @throws IllegalArgumentException when {@code nanos} is negative (time only moves forward)
+     */
+    void advanceNanos(long nanos);
 
-    /** Starts at monotonic time 0, which corresponds to {@code epoch}. */
-    public VirtualTimeSource(Instant epoch) {
-        this.epoch = epoch;
-    }
+    /** Advances time by {@code d}; see {@link #advanceNanos(long)}. */
+    void advance(Duration d);
 
-    /** Starts at 2026-01-01T00:00:00Z. */
-    public VirtualTimeSource() {
-        this(Instant.parse("2026-01-01T00:00:00Z"));
-    }
-
-    @Override
-    public synchronized long nanoTime() {
-        return now;
-    }
-
-    @Override
-    public synchronized Instant now() {
-        return epoch.plusNanos(now);
-    }
-
-    @Override
-    public synchronized Scheduled scheduleAtFixedRate(String name, long periodNanos, Runnable task) {
-        if (periodNanos <= 0) {
-            throw new IllegalArgumentException("period must be positive, was " + periodNanos + " ns");
-        }
-        Entry e = new Entry(name, now + periodNanos, periodNanos, task, sequence++);
-        queue.add(e);
-        return e;
-    }
-
-    @Override
-    public synchronized Scheduled schedule(String name, long delayNanos, Runnable task) {
-        Entry e = new Entry(name, now + Math.max(0, delayNanos), 0, task, sequence++);
-        queue.add(e);
-        return e;
-    }
-
-    /** Advances time by {@code nanos}, running every task that falls due, in order. */
-    public void advanceNanos(long nanos) {
-        if (nanos < 0) {
-            throw new IllegalArgumentException("time only moves forward");
-        }
-        long target;
-        synchronized (this) {
-            target = now + nanos;
-        }
-        while (true) {
-            Entry next;
-            synchronized (this) {
-                next = queue.peek();
-                if (next == null || next.deadline > target) {
-                    now = target;
-                    return;
-                }
-                queue.poll();
-                now = next.deadline;
-                if (next.cancelled) {
-                    continue;
-                }
-            }
-            next.task.run();
-            synchronized (this) {
-                next.runs++;
-                if (next.period > 0 && !next.cancelled) {
-                    next.deadline += next.period;
-                    queue.add(next);
-                } else {
-                    next.cancelled = true;
-                }
-            }
-        }
-    }
-
-    public void advance(Duration d) {
-        advanceNanos(d.toNanos());
-    }
-
-    public void advanceSeconds(double seconds) {
-        advanceNanos(TimeSource.seconds(seconds));
-    }
+    /** Advances time by {@code seconds}, rounded to the nanosecond; see {@link #advanceNanos(long)}. */
+    void advanceSeconds(double seconds);
 
     /** Number of tasks still scheduled (cancelled ones excluded). */
-    public synchronized int pendingTasks() {
-        return (int) queue.stream().filter(e -> !e.cancelled).count();
-    }
-
-    private final class Entry implements Scheduled, Comparable<Entry> {
-        final String name;
-        final long period;
-        final Runnable task;
-        long deadline;
-        long seq;
-        long runs;
-        boolean cancelled;
-
-        Entry(String name, long deadline, long period, Runnable task, long seq) {
-            this.name = name;
-            this.deadline = deadline;
-            this.period = period;
-            this.task = task;
-            this.seq = seq;
-        }
-
-        @Override
-        public int compareTo(Entry o) {
-            int c = Long.compare(deadline, o.deadline);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-
-        @Override
-        public void cancel() {
-            synchronized (VirtualTimeSource.this) {
-                cancelled = true;
-                queue.remove(this);
-            }
-        }
-
-        @Override
-        public boolean isCancelled() {
-            synchronized (VirtualTimeSource.this) {
-                return cancelled;
-            }
-        }
-
-        @Override
-        public long runs() {
-            synchronized (VirtualTimeSource.this) {
-                return runs;
-            }
-        }
-
-        @Override
-        public long overruns() {
-            return 0;
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
+    int pendingTasks();
 }

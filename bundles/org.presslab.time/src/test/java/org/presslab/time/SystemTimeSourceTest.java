@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Behaviour only; timing quality is measured by the control benchmark, not here. */
 class SystemTimeSourceTest {
 
-    private final SystemTimeSource time = new SystemTimeSource();
+    private final TimeSource time = TimeSources.system();
 
     @Test
     void periodicTaskRunsUntilCancelledAndSurvivesExceptions() throws InterruptedException {

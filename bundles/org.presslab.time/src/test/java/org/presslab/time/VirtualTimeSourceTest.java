@@ -14,7 +14,7 @@ class VirtualTimeSourceTest {
 
     @Test
     void periodicTasksRunAtTheirDeadlinesInOrder() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         List<String> log = new ArrayList<>();
         time.scheduleAtFixedRate("fast", 10_000_000L, () -> log.add("fast@" + time.nanoTime() / 1_000_000));
         time.scheduleAtFixedRate("slow", 25_000_000L, () -> log.add("slow@" + time.nanoTime() / 1_000_000));
@@ -27,7 +27,7 @@ class VirtualTimeSourceTest {
 
     @Test
     void tiesRunInTheOrderTheyWereScheduled() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         List<String> log = new ArrayList<>();
         time.schedule("a", 5, () -> log.add("a"));
         time.schedule("b", 5, () -> log.add("b"));
@@ -37,7 +37,7 @@ class VirtualTimeSourceTest {
 
     @Test
     void cancelledTaskStopsAndOneShotRunsOnce() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         int[] count = new int[2];
         Scheduled periodic = time.scheduleAtFixedRate("p", 1_000, () -> count[0]++);
         Scheduled once = time.schedule("o", 2_500, () -> count[1]++);
@@ -54,7 +54,7 @@ class VirtualTimeSourceTest {
 
     @Test
     void taskMayScheduleAndCancelDuringAdvance() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         List<Long> log = new ArrayList<>();
         time.schedule("first", 100, () -> time.schedule("second", 50, () -> log.add(time.nanoTime())));
         time.advanceNanos(1_000);
@@ -64,21 +64,21 @@ class VirtualTimeSourceTest {
     @Test
     void wallClockFollowsVirtualTime() {
         Instant epoch = Instant.parse("2026-03-01T12:00:00Z");
-        VirtualTimeSource time = new VirtualTimeSource(epoch);
+        VirtualTimeSource time = TimeSources.virtual(epoch);
         time.advanceSeconds(90.5);
         assertEquals(epoch.plusMillis(90_500), time.now());
     }
 
     @Test
     void timeOnlyMovesForward() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         assertThrows(IllegalArgumentException.class, () -> time.advanceNanos(-1));
         assertThrows(IllegalArgumentException.class, () -> time.scheduleAtFixedRate("x", 0, () -> { }));
     }
 
     @Test
     void hoursOfTenKilohertzTicksStayExact() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         long[] ticks = {0};
         time.scheduleAtFixedRate("loop", 100_000L, () -> ticks[0]++);
         time.advanceSeconds(3600);

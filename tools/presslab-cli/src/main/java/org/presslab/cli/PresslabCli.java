@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.DryRunReport;
 import org.presslab.control.api.Recipe;
@@ -20,10 +21,10 @@ import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationEventType;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationStatus;
-import org.presslab.control.internal.RecipeCodec;
-import org.presslab.control.internal.Recipes;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
+import org.presslab.control.Stations;
+import org.presslab.control.Recipes;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -94,7 +95,7 @@ public final class PresslabCli {
         Recipe recipe;
         try {
             recipe = recipeFile == null ? Recipes.assbDefault()
-                    : new RecipeCodec().parse(Files.readString(recipeFile, StandardCharsets.UTF_8), recipeFile.getFileName().toString());
+                    : Recipes.parse(Files.readString(recipeFile, StandardCharsets.UTF_8), recipeFile.getFileName().toString());
         } catch (RecipeFormatException e) {
             err.println("presslab-cli: recipe refused: " + e.getMessage());
             return 3;
@@ -110,21 +111,20 @@ public final class PresslabCli {
             recipe = new Recipe(recipe.name(), recipe.version(), recipe.description(), recipe.maxPressurePa(), steps);
         }
 
-        VirtualTimeSource time = new VirtualTimeSource(java.time.Instant.now());
+        VirtualTimeSource time = TimeSources.virtual(java.time.Instant.now());
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-press-1").seed(seed);
         spec.cell().diameterM(cellMm * 1e-3);
         spec.hydraulics().initialGapM(50e-6);
         SimulatedDevice press = SimulatedDevices.create(time, spec);
-        StationSettings settings;
+        StandaloneStation station;
         try {
-            settings = StationSettings.builder("cli-station").description("presslab-cli on a simulated press")
+            station = Stations.create(StationSpec.of("cli-station").description("presslab-cli on a simulated press")
                     .cellDiameterMm(cellMm).fixtureRatingMPa(ratingMPa).loopRateHz(loopHz)
-                    .driverFilter("(presslab.driver.id=sim-press-1)").historyS(0).build();
+                    .driverFilter("(presslab.driver.id=sim-press-1)").historyS(0), time);
         } catch (IllegalArgumentException e) {
             err.println("presslab-cli: " + e.getMessage());
             return 2;
         }
-        StationEngine station = new StationEngine(settings, time);
         station.addListener(new StationListener() {
             @Override
             public void onEvent(StationEvent e) {
@@ -141,7 +141,7 @@ public final class PresslabCli {
 
         out.printf(Locale.ROOT, "Recipe '%s' v%d on %s, %.1f mm cell (%.2f mm²), fixture rating %.0f MPa, loop %.0f Hz, speed %s%n",
                 recipe.name(), recipe.version(), press.info().model().isEmpty() ? "a simulated automatic hydraulic press" : press.info().model(),
-                cellMm, settings.config().cellAreaM2() * 1e6, ratingMPa, loopHz,
+                cellMm, station.config().cellAreaM2() * 1e6, ratingMPa, loopHz,
                 Double.isInfinite(speed) ? "max" : String.format(Locale.ROOT, "%sx", speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed)));
         DryRunReport report = station.dryRun(recipe);
         if (!report.ok()) {
@@ -201,7 +201,7 @@ public final class PresslabCli {
         return run.state() == RecipeRun.State.COMPLETED ? 0 : 1;
     }
 
-    static String progress(VirtualTimeSource time, StationEngine station, RecipeRun run) {
+    static String progress(VirtualTimeSource time, StandaloneStation station, RecipeRun run) {
         StationStatus st = station.status();
         int idx = Math.min(run.stepIndex(), run.recipe().steps().size() - 1);
         RecipeStep s = run.recipe().steps().get(idx);

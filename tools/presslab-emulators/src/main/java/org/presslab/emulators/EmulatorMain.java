@@ -4,9 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.presslab.time.TimeSources;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
 
 /**
  * Runs an emulator on a fresh pty pair until interrupted, for trying the drivers by hand (a Karaf
@@ -31,7 +32,7 @@ public final class EmulatorMain {
         }
         Path dir = Files.createDirectories(Path.of(args[1]));
         int baud = args.length > 2 ? Integer.parseInt(args[2]) : 9600;
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         PtyPair pty = PtyPair.start(dir);
         AutoCloseable device;
         SimulatedDevice plant;

@@ -3,15 +3,17 @@ package org.presslab.bench.control;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationSample;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
 
 /**
  * The station's control loop on the simulated automatic press in real time: for each rate, ramp to
@@ -45,10 +47,10 @@ public final class ControlLoopBench {
     }
 
     /** Fits spectra of the simulated analyzer back to back until interrupted; counts them. */
-    static Thread fitter(SimulatedDevice press, SystemTimeSource time, int[] fits) {
+    static Thread fitter(SimulatedDevice press, TimeSource time, int[] fits) {
         org.presslab.analyzer.sim.SimulatedAnalyzer eis = org.presslab.analyzer.sim.SimulatedAnalyzers.create(time,
                 org.presslab.analyzer.sim.SimAnalyzerSpec.defaults().minPointS(0.001).periodsPerPoint(0.5), press);
-        org.presslab.impedance.api.CircuitFitter f = org.presslab.impedance.ImpedanceAnalysis.fitter();
+        org.presslab.impedance.api.CircuitFitter f = org.presslab.impedance.ImpedanceAnalysis.circuitFitter();
         Thread t = new Thread(() -> {
             double[] freq = org.presslab.analyzer.api.MeasurementRequest.logSweep(1e6, 1, 8);
             org.presslab.impedance.api.Spectrum s;
@@ -71,11 +73,11 @@ public final class ControlLoopBench {
     }
 
     static void run(double rateHz, double seconds, boolean fits) throws Exception {
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("bench-press").seed(1);
         SimulatedDevice press = SimulatedDevices.create(time, spec);
-        StationEngine station = new StationEngine(StationSettings.builder("bench").cellDiameterMm(10).fixtureRatingMPa(100)
-                .loopRateHz(rateHz).driverFilter("(presslab.driver.id=bench-press)").historyS(0).build(), time);
+        StandaloneStation station = Stations.create(StationSpec.of("bench").cellDiameterMm(10).fixtureRatingMPa(100)
+                .loopRateHz(rateHz).driverFilter("(presslab.driver.id=bench-press)").historyS(0), time);
         int capacity = (int) (rateHz * seconds * 1.2) + 1000;
         long[] stamps = new long[capacity];
         int[] n = { 0 };
@@ -121,7 +123,7 @@ public final class ControlLoopBench {
         Thread.sleep(300);
         station.ramp(15e6, 5e6);
         Thread.sleep(6000);
-        long[] before = station.loopWorkStats();
+        StandaloneStation.LoopStats before = station.loopStats();
         int[] fitCount = { 0 };
         Thread fitThread = fits ? fitter(press, time, fitCount) : null;
         if (fitThread != null) {
@@ -136,7 +138,7 @@ public final class ControlLoopBench {
         }
         trueSampler.interrupt();
         Thread.sleep(100);
-        long[] after = station.loopWorkStats();
+        StandaloneStation.LoopStats after = station.loopStats();
         station.close();
         press.close();
 
@@ -154,10 +156,10 @@ public final class ControlLoopBench {
         }
         Arrays.sort(jitter);
         double achieved = (count - 1) * 1e9 / (stamps[count - 1] - stamps[0]);
-        long meanWork = after[0] > before[0] ? after[1] : 0;
+        long meanWork = after.ticks() > before.ticks() ? after.meanWorkNanos() : 0;
         System.out.printf(Locale.ROOT, "%7.0f  %11.2f  %6d  %13.1f  %13.1f  %13.1f  %12.2f  %11.1f  %14d  %20.3f  %9d  %s%n", rateHz,
                 achieved, count, pct(jitter, 0.50) / 1e3, pct(jitter, 0.99) / 1e3, jitter[jitter.length - 1] / 1e3,
-                meanWork / 1e3, after[2] / 1e3, after[3], worstError[0] / 1e6, late,
+                meanWork / 1e3, after.maxWorkNanos() / 1e3, after.droppedSamples(), worstError[0] / 1e6, late,
                 fits ? fitCount[0] + " fits" : "none");
     }
 

@@ -14,8 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import org.presslab.impedance.api.FitOptions;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.BenchmarkSet;
-import org.presslab.impedance.internal.CnlsFitter;
+import org.presslab.impedance.ImpedanceAnalysis;
+import org.presslab.impedance.BenchmarkSet;
+import org.presslab.impedance.api.CircuitFitter;
 
 /**
  * A series of 500 spectra (BenchmarkSet.series: one cell warming up, resistances falling 20x)
@@ -30,7 +31,7 @@ public class BatchBenchmark {
     @Param({BenchmarkSet.TWO_ARC_W, BenchmarkSet.RC_WO})
     public String circuit;
 
-    private final CnlsFitter fitter = new CnlsFitter();
+    private final CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
     private List<Spectrum> series;
 
     @Setup

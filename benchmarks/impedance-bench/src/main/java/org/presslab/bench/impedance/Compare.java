@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
 import org.presslab.impedance.api.CircuitModel;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.BenchmarkSet;
-import org.presslab.impedance.internal.CnlsFitter;
+import org.presslab.impedance.ImpedanceAnalysis;
+import org.presslab.impedance.BenchmarkSet;
+import org.presslab.impedance.api.CircuitFitter;
 
 /**
  * The Java half of tools/impedance-compare: {@code export} writes the first n spectra of the
@@ -101,7 +102,7 @@ public final class Compare {
     }
 
     static void report(Path dir, int n) throws IOException {
-        CnlsFitter fitter = new CnlsFitter();
+        CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
         CircuitModel m = fitter.parse(FAMILY);
         List<BenchmarkSet.Case> cases = BenchmarkSet.generate(FAMILY, n);
         Map<String, Tool> tools = new HashMap<>();

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.BenchmarkSet;
-import org.presslab.impedance.internal.CnlsFitter;
-import org.presslab.impedance.internal.LinKk;
-import org.presslab.impedance.internal.TikhonovDrt;
+import org.presslab.impedance.ImpedanceAnalysis;
+import org.presslab.impedance.BenchmarkSet;
+import org.presslab.impedance.api.CircuitFitter;
+import org.presslab.impedance.api.KramersKronig;
+import org.presslab.impedance.api.DrtAnalyzer;
 
 /**
  * Companion to the JMH benchmarks for a shared, loaded machine: the thread CPU time of each
@@ -27,9 +28,9 @@ public final class CpuTimeHarness {
     }
 
     public static void main(String[] args) {
-        CnlsFitter fitter = new CnlsFitter();
-        LinKk kk = new LinKk();
-        TikhonovDrt drt = new TikhonovDrt();
+        CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
+        KramersKronig kk = ImpedanceAnalysis.kramersKronig();
+        DrtAnalyzer drt = ImpedanceAnalysis.drtAnalyzer();
         System.out.printf("load average at start: %.2f on %d cores%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         for (String c : new String[] {BenchmarkSet.TWO_ARC_W, BenchmarkSet.RC_WO}) {

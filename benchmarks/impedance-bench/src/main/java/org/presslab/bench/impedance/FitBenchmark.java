@@ -18,10 +18,8 @@ import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.KkResult;
 import org.presslab.impedance.api.KramersKronig;
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.BenchmarkSet;
-import org.presslab.impedance.internal.CnlsFitter;
-import org.presslab.impedance.internal.LinKk;
-import org.presslab.impedance.internal.TikhonovDrt;
+import org.presslab.impedance.ImpedanceAnalysis;
+import org.presslab.impedance.BenchmarkSet;
 
 /**
  * Time per analysis of one spectrum of the issue-12 benchmark set (200 diverse spectra per
@@ -36,9 +34,9 @@ public class FitBenchmark {
     @Param({BenchmarkSet.TWO_ARC_W, BenchmarkSet.RC_WO})
     public String circuit;
 
-    private final CircuitFitter fitter = new CnlsFitter();
-    private final KramersKronig kk = new LinKk();
-    private final DrtAnalyzer drt = new TikhonovDrt();
+    private final CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
+    private final KramersKronig kk = ImpedanceAnalysis.kramersKronig();
+    private final DrtAnalyzer drt = ImpedanceAnalysis.drtAnalyzer();
     private Spectrum[] spectra;
     private int next;
 

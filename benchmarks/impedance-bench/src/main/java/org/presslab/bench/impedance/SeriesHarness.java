@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.presslab.impedance.api.FitOptions;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.BenchmarkSet;
-import org.presslab.impedance.internal.CnlsFitter;
+import org.presslab.impedance.ImpedanceAnalysis;
+import org.presslab.impedance.BenchmarkSet;
+import org.presslab.impedance.api.CircuitFitter;
 
 /**
  * Throughput of the series fitter on a 500-spectrum series (BenchmarkSet.series) on 1 and 2
@@ -21,7 +22,7 @@ public final class SeriesHarness {
     }
 
     public static void main(String[] args) {
-        CnlsFitter fitter = new CnlsFitter();
+        CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
         System.out.printf(Locale.ROOT, "load average at start: %.2f on %d cores%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());

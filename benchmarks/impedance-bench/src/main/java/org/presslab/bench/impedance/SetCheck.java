@@ -13,8 +13,9 @@ import org.presslab.impedance.api.FittedParameter;
 import org.presslab.impedance.api.ParameterConstraint;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.Weighting;
-import org.presslab.impedance.internal.BenchmarkSet;
-import org.presslab.impedance.internal.CnlsFitter;
+import org.presslab.impedance.ImpedanceAnalysis;
+import org.presslab.impedance.BenchmarkSet;
+import org.presslab.impedance.api.CircuitFitter;
 
 /**
  * The issue-12 figures of one benchmark family with default options: the best minimum against a
@@ -54,7 +55,7 @@ public final class SetCheck {
     }
 
     public static Report run(String family, int count, int randomStarts, boolean verbose) {
-        CnlsFitter fitter = new CnlsFitter();
+        CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
         List<BenchmarkSet.Case> cases = BenchmarkSet.generate(family, count);
         // warm the JIT on other spectra of the same family
         for (BenchmarkSet.Case c : BenchmarkSet.generate(family, 300, 1)) {
@@ -115,7 +116,7 @@ public final class SetCheck {
     }
 
     /** The lowest chi-square of fits from random starts spread over the benchmark's ranges and beyond. */
-    static double globalReference(CnlsFitter fitter, CircuitModel m, Spectrum s, int n, int seed) {
+    static double globalReference(CircuitFitter fitter, CircuitModel m, Spectrum s, int n, int seed) {
         SplittableRandom rnd = new SplittableRandom(99L * seed + 7);
         double bestChi = Double.POSITIVE_INFINITY;
         for (int k = 0; k < n; k++) {

@@ -16,11 +16,11 @@ import java.util.Map;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
+import org.presslab.control.Stations;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationSample;
-// No exported factory builds a station outside OSGi: the same engine and settings control-bench uses.
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -29,11 +29,12 @@ import org.presslab.runs.RunStores;
 import org.presslab.runs.api.CellInfo;
 import org.presslab.runs.api.Run;
 import org.presslab.runs.api.StoreHealth;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
+import org.presslab.time.TimeSources;
 
 /**
  * Issue 9's "loop jitter with recording on equal to recording off within the noise": STATIONS real stations
- * ({@link StationEngine} on the system clock, each on its own simulated automatic press, 10 mm cell, holding 15 MPa),
+ * ({@link StandaloneStation} (from {@link Stations}) on the system clock, each on its own simulated automatic press, 10 mm cell, holding 15 MPa),
  * measured in alternating windows of the same run: recording OFF (the run store not attached to the stations), ON
  * into an embedded H2 file database (the distribution's URL options, WRITE_DELAY=0), OFF, ON, ... and, when
  * PRESSLAB_PG_URL/USER/PASSWORD are set, OFF, ON into PostgreSQL, OFF, ON. ON = the store is a listener of every
@@ -60,9 +61,9 @@ final class LoopJitter {
         System.out.printf(Locale.ROOT, "Loop jitter, recording off/on: %d stations x %.0f Hz, %.0f s windows, %s %s, %d CPUs,"
                 + " load average %.2f at start%n", stations, hz, windowS, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load());
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         List<SimulatedDevice> presses = new ArrayList<>();
-        List<StationEngine> engines = new ArrayList<>();
+        List<StandaloneStation> engines = new ArrayList<>();
         Map<String, Integer> index = new LinkedHashMap<>();
         int capacity = (int) (hz * windowS * 1.3) + 1000;
         long[][] stamps = new long[stations][capacity];
@@ -84,8 +85,8 @@ final class LoopJitter {
             index.put(id, i);
             SimulatedDevice press = SimulatedDevices.create(time,
                     SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("press-" + i).seed(1 + i));
-            StationEngine st = new StationEngine(StationSettings.builder(id).cellDiameterMm(10).fixtureRatingMPa(100)
-                    .loopRateHz(hz).driverFilter("(presslab.driver.id=press-" + i + ")").historyS(0).build(), time);
+            StandaloneStation st = Stations.create(StationSpec.of(id).cellDiameterMm(10).fixtureRatingMPa(100)
+                    .loopRateHz(hz).driverFilter("(presslab.driver.id=press-" + i + ")").historyS(0), time);
             st.addListener(stamper);
             st.start();
             st.bindDriver(press);
@@ -93,7 +94,7 @@ final class LoopJitter {
             engines.add(st);
         }
         Thread.sleep(300);
-        for (StationEngine st : engines) {
+        for (StandaloneStation st : engines) {
             st.ramp(15e6, 5e6);
         }
         Thread.sleep(6000);
@@ -125,7 +126,7 @@ final class LoopJitter {
                         measuring, hz, windowS));
             }
         }
-        for (StationEngine st : engines) {
+        for (StandaloneStation st : engines) {
             st.close();
         }
         for (SimulatedDevice press : presses) {
@@ -167,7 +168,7 @@ final class LoopJitter {
         System.out.printf(Locale.ROOT, "load average %.2f at the end%n", load());
     }
 
-    private static Window window(int n, String mode, RunStores.Store store, HikariDataSource ds, List<StationEngine> engines,
+    private static Window window(int n, String mode, RunStores.Store store, HikariDataSource ds, List<StandaloneStation> engines,
             long[][] stamps, int[] counts, boolean[] measuring, double hz, double windowS) throws Exception {
         double loadAtStart = load();
         List<Run> runs = new ArrayList<>();
@@ -201,7 +202,7 @@ final class LoopJitter {
         double stored = 0;
         long lost = 0;
         if (store != null) {
-            for (StationEngine st : engines) {
+            for (StandaloneStation st : engines) {
                 st.removeListener(store);
             }
             for (Run r : runs) {
@@ -239,10 +240,10 @@ final class LoopJitter {
         return w;
     }
 
-    private static long drops(List<StationEngine> engines) {
+    private static long drops(List<StandaloneStation> engines) {
         long d = 0;
-        for (StationEngine st : engines) {
-            d += st.loopWorkStats()[3];
+        for (StandaloneStation st : engines) {
+            d += st.loopStats().droppedSamples();
         }
         return d;
     }

@@ -6,15 +6,16 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.presslab.time.TimeSources;
 import org.presslab.emulators.ModbusPressController;
 import org.presslab.emulators.PtyPair;
 import org.presslab.emulators.RtuSlave;
 import org.presslab.press.api.ActuatorCommand;
-import org.presslab.press.modbus.internal.ModbusPressDriver;
+import org.presslab.press.modbus.ModbusDrivers;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.serial.internal.JSerialCommPortManager;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.serial.jserialcomm.JSerialCommPorts;
+import org.presslab.serial.jserialcomm.StandalonePortManager;
 import org.presslab.time.TimeSource;
 
 /**
@@ -179,7 +180,7 @@ public final class ModbusRtuBench {
     /** pymodbus's synchronous RTU client against the same emulator on a fresh pty pair, as long as the driver's run. */
     static Result runPymodbus(Path script, int baud) throws Exception {
         Path dir = Files.createTempDirectory("serial-bench-py");
-        TimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         try (PtyPair pty = PtyPair.start(dir)) {
             SimulatedDevice plant = SimulatedDevices.hydraulicPress(time, "plant", 1);
             RtuSlave slave = new RtuSlave(pty.device(), baud, 1, new ModbusPressController(plant));
@@ -212,13 +213,13 @@ public final class ModbusRtuBench {
 
     static Result run(int baud, boolean loop) throws Exception {
         Path dir = Files.createTempDirectory("serial-bench");
-        TimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         try (PtyPair pty = PtyPair.start(dir)) {
             SimulatedDevice plant = SimulatedDevices.hydraulicPress(time, "plant", 1);
             RtuSlave slave = new RtuSlave(pty.device(), baud, 1, new ModbusPressController(plant));
             Split split = new Split();
             slave.onReply(split);
-            JSerialCommPortManager ports = JSerialCommPortManager.standalone();
+            StandalonePortManager ports = JSerialCommPorts.create();
             Map<String, Object> c = new HashMap<>();
             c.put("presslab.driver.id", "bench");
             c.put("port", pty.host().toString());
@@ -239,14 +240,14 @@ public final class ModbusRtuBench {
             c.put("command.run", "2");
             c.put("command.hold", "0");
             c.put("forceRating.kN", "100");
-            ModbusPressDriver driver = ModbusPressDriver.create(c, ports, time);
+            ModbusDrivers.StandaloneDriver driver = ModbusDrivers.create(c, ports, time);
             try {
                 Thread.sleep(1000); // warm up: JIT, first connection
                 if (loop) {
                     driver.actuator().orElseThrow().command(ActuatorCommand.force(500));
                     Thread.sleep(200);
                 }
-                Map<String, Long> c0 = driver.counters();
+                Map<String, Long> c0 = driver.health().counters();
                 long seq0 = driver.read().sequence();
                 split.start();
                 long t0 = System.nanoTime();
@@ -264,7 +265,7 @@ public final class ModbusRtuBench {
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
                 split.stop();
-                Map<String, Long> c1 = driver.counters();
+                Map<String, Long> c1 = driver.health().counters();
                 long tx = c1.get("transactions") - c0.get("transactions");
                 long errors = 0;
                 for (String k : new String[] {"timeouts", "crcErrors", "truncatedFrames", "garbledFrames", "wrongSlaveReplies", "exceptions"}) {
@@ -275,7 +276,7 @@ public final class ModbusRtuBench {
                 driver.close();
                 slave.close();
                 plant.close();
-                ports.deactivate();
+                ports.close();
             }
         }
     }

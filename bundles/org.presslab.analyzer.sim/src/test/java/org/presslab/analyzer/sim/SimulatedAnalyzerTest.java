@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.analyzer.api.AnalyzerException;
 import org.presslab.analyzer.api.Measurement;
 import org.presslab.analyzer.api.MeasurementRequest;
@@ -30,7 +31,7 @@ class SimulatedAnalyzerTest {
 
     static final double[] SWEEP = MeasurementRequest.logSweep(1e6, 1, 8);
 
-    final VirtualTimeSource time = new VirtualTimeSource();
+    final VirtualTimeSource time = TimeSources.virtual();
     final SimulatedDevice frame = SimulatedDevices.create(time, SimSpec.defaults(DeviceKind.SPRING_FRAME).id("frame-1"));
     final SimulatedAnalyzer eis = SimulatedAnalyzers.create(time, SimAnalyzerSpec.defaults(), frame);
 
@@ -56,7 +57,7 @@ class SimulatedAnalyzerTest {
         double rgb = 1e-3 / area * (1 / 1e-2 - 1 / 6e-2);
         double rint = frame.cell().interfacialResistanceOhm();
         System.out.printf("truth: R_b %.1f, R_gb %.1f, R_int %.1f ohm at %.2f MPa%n", rb, rgb, rint, frame.cell().pressurePa() / 1e6);
-        FitResult fit = ImpedanceAnalysis.fitter().fit(s, "R0-p(R1,CPE1)-p(R2,CPE2)");
+        FitResult fit = ImpedanceAnalysis.circuitFitter().fit(s, "R0-p(R1,CPE1)-p(R2,CPE2)");
         System.out.printf("fit:   R0 %.1f, R1 %.1f, R2 %.1f ohm (converged %s)%n", fit.value("R0"), fit.value("R1"),
                 fit.value("R2"), fit.converged());
         assertTrue(fit.converged());
@@ -79,7 +80,7 @@ class SimulatedAnalyzerTest {
         Measurement m74 = eis.measure(new MeasurementRequest(SWEEP, 0.01, ""));
         Measurement m30 = eis30.measure(new MeasurementRequest(SWEEP, 0.01, ""));
         time.advanceSeconds(m74.expectedDurationS() + 1);
-        org.presslab.impedance.api.CircuitFitter fitter = ImpedanceAnalysis.fitter();
+        org.presslab.impedance.api.CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
         double r74 = fitter.fit(m74.result().get(), "R0-p(R1,CPE1)-p(R2,CPE2)").value("R2");
         double r30 = fitter.fit(m30.result().get(), "R0-p(R1,CPE1)-p(R2,CPE2)").value("R2");
         System.out.printf("interface at 15 MPa: stacked at 74 MPa %.1f ohm, at 30 MPa %.1f ohm%n", r74, r30);

@@ -48,7 +48,7 @@ public class RecipeServiceImpl implements RecipeService {
     @Override
     public List<String> names() {
         TreeSet<String> names = new TreeSet<>();
-        names.addAll(Recipes.BUILT_IN);
+        names.addAll(BuiltInRecipes.BUILT_IN);
         Path dir = folder;
         if (dir != null && Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
@@ -82,8 +82,8 @@ public class RecipeServiceImpl implements RecipeService {
             }
             return r;
         }
-        if (Recipes.BUILT_IN.contains(name)) {
-            return Recipes.builtIn(name);
+        if (BuiltInRecipes.BUILT_IN.contains(name)) {
+            return BuiltInRecipes.builtIn(name);
         }
         throw new RecipeFormatException("no recipe named '" + name + "' (known: " + String.join(", ", names()) + ")");
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
+import org.presslab.control.StandaloneStation;
 import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.DryRunReport;
@@ -74,7 +75,7 @@ import org.slf4j.LoggerFactory;
  * dispatcher (50 Hz) and one delivery schedule per listener.</li>
  * </ul>
  */
-public final class StationEngine implements Station, SafetySupervisor.Supervised, LoopWatch.Watched {
+public final class StationEngine implements StandaloneStation, SafetySupervisor.Supervised, LoopWatch.Watched {
 
     /** The actor of the commands issued without one (the actor-less {@link Station} methods). */
     static final Actor UNKNOWN_ACTOR = Actor.system("unknown");
@@ -209,6 +210,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     }
 
     /** Starts the loop, the supervisor, the loop watch and the dispatcher. */
+    @Override
     public void start() {
         long now = time.nanoTime();
         lastTickNanos = now;
@@ -226,6 +228,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
      * Stops everything. The bound device keeps a latched safe action (an e-stopped press stays stopped);
      * otherwise it is left in HOLD (a cycling cell is not unloaded). Heaters are switched off.
      */
+    @Override
     public void close() {
         closed = true;
         RecipeExecutor r = run;
@@ -282,6 +285,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
      * Offers a driver that matches the station's filter (DS bind, or a harness). The station stays on the
      * device it runs on: a second match waits as a candidate and is used only after the first leaves.
      */
+    @Override
     public void bindDriver(PressDriver driver) {
         if (binding != null) {
             if (binding.driver != driver && !candidates.contains(driver)) {
@@ -365,6 +369,7 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
     }
 
     /** A driver leaves (DS unbind). The device is made safe while the service is still usable. */
+    @Override
     public void unbindDriver(PressDriver driver) {
         candidates.remove(driver);
         DriverBinding b = binding;
@@ -617,9 +622,10 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
      * Loop statistics for diagnosis and benchmarks: ticks with a driver, mean and max time spent in a
      * tick (driver read, checks, controller, command, ring), nanoseconds; and samples dropped.
      */
-    public long[] loopWorkStats() {
+    @Override
+    public LoopStats loopStats() {
         long n = workTicks;
-        return new long[] { n, n == 0 ? 0 : workNanosTotal / n, workNanosMax, droppedSamples() };
+        return new LoopStats(n, n == 0 ? 0 : workNanosTotal / n, workNanosMax, droppedSamples());
     }
 
     /** One control step: setpoint, output. Owner; allocation-free except the SPI's command record. */
@@ -1483,10 +1489,12 @@ public final class StationEngine implements Station, SafetySupervisor.Supervised
         dispatcher.event(type, msg, props);
     }
 
+    @Override
     public void addListener(StationListener l) {
         dispatcher.addListener(l);
     }
 
+    @Override
     public void removeListener(StationListener l) {
         dispatcher.removeListener(l);
     }

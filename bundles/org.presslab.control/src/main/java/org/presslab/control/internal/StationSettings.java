@@ -150,6 +150,8 @@ public final class StationSettings {
         private String description = "";
         private double cellAreaM2 = Math.PI * 0.010 * 0.010 / 4;
         private double cellDiameterM = 0.010;
+        /** The area was given (cellAreaMm2), not derived from the diameter: the diameter is then NaN. */
+        private boolean areaGiven;
         private double fixtureRatingPa = Double.NaN;
         private String driverFilter;
         private double loopRateHz = 100;
@@ -204,8 +206,8 @@ public final class StationSettings {
         }
 
         public Builder description(String d) { this.description = d == null ? "" : d; return this; }
-        public Builder cellDiameterMm(double mm) { this.cellDiameterM = mm * 1e-3; this.cellAreaM2 = Math.PI * cellDiameterM * cellDiameterM / 4; return this; }
-        public Builder cellAreaMm2(double mm2) { this.cellAreaM2 = mm2 * 1e-6; this.cellDiameterM = Double.NaN; return this; }
+        public Builder cellDiameterMm(double mm) { this.cellDiameterM = mm * 1e-3; this.cellAreaM2 = Math.PI * cellDiameterM * cellDiameterM / 4; this.areaGiven = false; return this; }
+        public Builder cellAreaMm2(double mm2) { this.cellAreaM2 = mm2 * 1e-6; this.cellDiameterM = Double.NaN; this.areaGiven = true; return this; }
         public Builder fixtureRatingMPa(double mpa) { this.fixtureRatingPa = mpa * 1e6; this.fixtureRatingSet = true; return this; }
         public Builder driverFilter(String f) { this.driverFilter = f; return this; }
         public Builder loopRateHz(double hz) { this.loopRateHz = hz; return this; }
@@ -243,8 +245,9 @@ public final class StationSettings {
             if (id == null || id.isBlank()) {
                 errors.add("'id' is required");
             }
-            if (!(cellAreaM2 > 0) || !Double.isFinite(cellAreaM2) || cellAreaM2 > MAX_CELL_AREA_M2) {
-                errors.add(Double.isNaN(cellDiameterM)
+            // a negative diameter squares to a positive area: check the diameter itself when it was given
+            if (!(cellAreaM2 > 0) || !Double.isFinite(cellAreaM2) || cellAreaM2 > MAX_CELL_AREA_M2 || (!areaGiven && !(cellDiameterM > 0))) {
+                errors.add(areaGiven
                         ? String.format(Locale.ROOT, "'cellAreaMm2' must be > 0 and <= %.0f, was %s", MAX_CELL_AREA_M2 * 1e6, cellAreaM2 * 1e6)
                         : String.format(Locale.ROOT, "'cellDiameterMm' must be > 0 and <= %.0f, was %s",
                                 Math.sqrt(4 * MAX_CELL_AREA_M2 / Math.PI) * 1e3, cellDiameterM * 1e3));

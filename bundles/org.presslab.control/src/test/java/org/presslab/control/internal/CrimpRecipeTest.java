@@ -52,7 +52,7 @@ class CrimpRecipeTest {
             CoinCell can = crimper.coinCell().orElseThrow();
             h.bind(crimper);
             h.run(0.5);
-            Recipe crimp = RecipeServiceImpl.withFolder(null).get(Recipes.CR2032_CRIMP);
+            Recipe crimp = RecipeServiceImpl.withFolder(null).get(BuiltInRecipes.CR2032_CRIMP);
             assertTrue(h.station.dryRun(crimp).ok(), h.station.dryRun(crimp).violations().toString());
             // started by a person at the shell: the RECIPE_STARTED event the run store opens the crimp's run on
             RecipeRun run = h.station.as(new Actor("alice", Actor.Source.SHELL)).start(crimp);
@@ -91,7 +91,7 @@ class CrimpRecipeTest {
         try (Harness h = new Harness(crimperStation(100))) {
             h.bind(SimulatedDevices.crimper(h.time, "sim-crimper-1", 7));
             h.run(0.5);
-            Recipe crimp = Recipes.cr2032Crimp();
+            Recipe crimp = BuiltInRecipes.cr2032Crimp();
             assertTrue(h.station.dryRun(crimp).ok(), h.station.dryRun(crimp).violations().toString());
             List<RecipeStep> steps = new ArrayList<>(crimp.steps());
             steps.set(0, new RecipeStep.Ramp(70e6, 3e6, 0.5e6, List.of()));

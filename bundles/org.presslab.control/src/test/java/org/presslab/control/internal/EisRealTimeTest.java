@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.presslab.time.TimeSources;
 import org.presslab.analyzer.sim.SimAnalyzerSpec;
 import org.presslab.analyzer.sim.SimulatedAnalyzer;
 import org.presslab.analyzer.sim.SimulatedAnalyzers;
@@ -27,7 +28,7 @@ import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
 
 /**
  * A short pressure sweep in real time through a real station: the loop on its own thread, the analyzer's
@@ -39,7 +40,7 @@ class EisRealTimeTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aShortSweepInRealTimeRecoversTheLawWhileTheLoopKeepsRunning() throws Exception {
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         StationEngine s = new StationEngine(Harness.settings("sim-press-1").maxRateMPaPerS(5).build(), time);
         List<StationEvent> events = Collections.synchronizedList(new ArrayList<>());
         s.addListener(new StationListener() {
@@ -53,7 +54,7 @@ class EisRealTimeTest {
         spec.hydraulics().initialGapM(50e-6);
         SimulatedDevice press = SimulatedDevices.create(time, spec);
         SimulatedAnalyzer analyzer = SimulatedAnalyzers.create(time, SimAnalyzerSpec.defaults().minPointS(0.02), press);
-        s.eis.setFitter(ImpedanceAnalysis.fitter());
+        s.eis.setFitter(ImpedanceAnalysis.circuitFitter());
         s.eis.bindAnalyzer(analyzer);
         try {
             s.bindDriver(press);

@@ -61,7 +61,7 @@ class EisRecipeCodecTest {
 
     @Test
     void theShippedSweepRecipeRoundTrips() throws Exception {
-        Recipe r = Recipes.named("assb-pressure-sweep").orElseThrow();
+        Recipe r = BuiltInRecipes.named("assb-pressure-sweep").orElseThrow();
         assertTrue(r.steps().stream().anyMatch(s -> s instanceof RecipeStep.PressureSweep));
         assertEquals(r, codec.parse(codec.toJson(r), "roundtrip"));
     }

@@ -53,7 +53,7 @@ class EisStepsTest {
         analyzer = SimulatedAnalyzers.create(h.time, spec, press);
         // fits and analyzer calls on the thread that advances virtual time: deterministic
         h.station.eis.useExecutor(Runnable::run);
-        h.station.eis.setFitter(ImpedanceAnalysis.fitter());
+        h.station.eis.setFitter(ImpedanceAnalysis.circuitFitter());
         h.station.eis.setKk(ImpedanceAnalysis.kramersKronig());
         if (withAnalyzer) {
             h.station.eis.bindAnalyzer(analyzer);

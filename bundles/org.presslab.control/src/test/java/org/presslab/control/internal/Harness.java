@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationSample;
@@ -17,7 +18,7 @@ import org.presslab.time.VirtualTimeSource;
 /** A station on a simulated device in virtual time, with a recording listener. */
 final class Harness implements AutoCloseable {
 
-    final VirtualTimeSource time = new VirtualTimeSource();
+    final VirtualTimeSource time = TimeSources.virtual();
     final StationEngine station;
     final List<StationSample> samples = Collections.synchronizedList(new ArrayList<>());
     final List<StationEvent> events = Collections.synchronizedList(new ArrayList<>());

@@ -21,7 +21,7 @@ class RecipeCodecTest {
 
     @Test
     void defaultRecipeIsTheAssbPlan() {
-        Recipe r = Recipes.assbDefault();
+        Recipe r = BuiltInRecipes.assbDefault();
         assertEquals("assb-default", r.name());
         assertEquals(4, r.steps().size());
         RecipeStep.Ramp ramp = (RecipeStep.Ramp) r.steps().get(0);
@@ -37,7 +37,7 @@ class RecipeCodecTest {
 
     @Test
     void roundTripsThroughTheFileFormat() throws Exception {
-        Recipe r = Recipes.assbDefault();
+        Recipe r = BuiltInRecipes.assbDefault();
         Recipe back = codec.parse(codec.toJson(r), "roundtrip");
         assertEquals(r, back);
     }

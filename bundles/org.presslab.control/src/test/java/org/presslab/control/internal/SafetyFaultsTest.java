@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.presslab.time.TimeSources;
+import org.presslab.time.VirtualTimeSource;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.InterlockKind;
 import org.presslab.control.api.Recipe;
@@ -36,7 +38,7 @@ import org.presslab.press.api.SafeAction;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
 
 /**
  * One fault-injection test per finding of issue 8 (items 1-15), on the simulated devices. Each failed
@@ -137,7 +139,7 @@ class SafetyFaultsTest {
     // the synchronized executor); emergencyStop() and reset() then hung. Real time, real threads.
     @Test
     void item3NoDeadlockBetweenCommandsAndARunningRecipe() throws Exception {
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         StationEngine s = new StationEngine(Harness.settings("sim-press-1").build(), time);
         s.start();
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-press-1").seed(3);
@@ -388,7 +390,7 @@ class SafetyFaultsTest {
 
     @Test
     void item10ALoopBlockedInADriverIsHeldThenTrippedAndCommandsAreRefusedInBoundedTime() throws Exception {
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         StationEngine s = new StationEngine(Harness.settings("sim-press-1").safeStateTimeoutS(0.2).build(), time);
         s.start();
         SimulatedDevice d = SimulatedDevices.create(time, SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-press-1").seed(3));
@@ -585,7 +587,7 @@ class SafetyFaultsTest {
     /** A loop-rate change right after start must leave exactly one supervisor schedule, half a period behind the loop. */
     @Test
     void aLoopRateChangeLeavesOneSupervisorAndCloseLeavesNone() throws Exception {
-        org.presslab.time.VirtualTimeSource time = new org.presslab.time.VirtualTimeSource();
+        org.presslab.time.VirtualTimeSource time = TimeSources.virtual();
         StationEngine s = new StationEngine(Harness.settings("sim-press-1").build(), time);
         s.start();
         s.update(s.settings().toBuilder().loopRateHz(200).build());
@@ -606,7 +608,7 @@ class SafetyFaultsTest {
      */
     @Test
     void aDriverWhoseReadBlocksStillEndsInALatchedTripAndABoundedEStop() throws Exception {
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         StationEngine s = new StationEngine(Harness.settings("sim-press-1").safeStateTimeoutS(0.2).build(), time);
         s.start();
         SimulatedDevice d = SimulatedDevices.create(time, SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-press-1").seed(3));

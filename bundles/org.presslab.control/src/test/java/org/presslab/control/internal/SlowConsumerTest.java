@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationSample;
@@ -34,7 +35,7 @@ class SlowConsumerTest {
                 public void onEvent(StationEvent e) {
                     events.add(e);
                 }
-            }, "st-1", new org.presslab.time.VirtualTimeSource()); // its schedule never runs: a consumer that is stuck
+            }, "st-1", TimeSources.virtual()); // its schedule never runs: a consumer that is stuck
             for (int i = 0; i < ListenerChannel.SAMPLE_CAPACITY + 5000; i++) {
                 stuck.offerSample(new StationSample("st-1", i, null, i, 0, 0, 0, 0, null, null, false));
             }

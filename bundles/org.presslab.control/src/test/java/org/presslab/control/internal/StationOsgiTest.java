@@ -105,7 +105,7 @@ class StationOsgiTest {
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
                 // the test sees stations through the control API, shared with the framework, as is logging
                 Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.presslab.control.api;version=1.2.0,"
-                        + "org.presslab.press.api;version=1.1.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.9"));
+                        + "org.presslab.press.api;version=2.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.9"));
         framework.start();
         try {
             BundleContext ctx = framework.getBundleContext();

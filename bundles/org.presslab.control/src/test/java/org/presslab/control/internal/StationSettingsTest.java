@@ -29,6 +29,14 @@ class StationSettingsTest {
     }
 
     @Test
+    void aNegativeOrNaNDiameterIsRefusedThoughItsSquareIsAPositiveArea() {
+        String m = refused(StationSettings.builder("s1").cellDiameterMm(-10).fixtureRatingMPa(100).driverFilter("(a=b)"));
+        assertTrue(m.contains("'cellDiameterMm' must be > 0 and <= 113, was -10"), m);
+        m = refused(StationSettings.builder("s1").cellDiameterMm(Double.NaN).fixtureRatingMPa(100).driverFilter("(a=b)"));
+        assertTrue(m.contains("'cellDiameterMm' must be > 0 and <= 113, was NaN"), m);
+    }
+
+    @Test
     void ratingBelowZeroAndMissingFilterAreBothListed() {
         String m = refused(StationSettings.builder("s1").fixtureRatingMPa(-5));
         assertTrue(m.contains("'fixtureRatingMPa' must be a finite number > 0 and <= 1500, was -5"), m);

@@ -33,6 +33,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.Recipe;
 import org.presslab.control.api.RecipeRun;
@@ -45,11 +46,10 @@ import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
 import org.presslab.time.TimeSource;
 
 /**
- * Three stations in REAL time ({@link SystemTimeSource}), each on its own simulated automatic hydraulic press
+ * Three stations in REAL time ({@link TimeSource}), each on its own simulated automatic hydraulic press
  * and each starting with a recipe, hammered for 60 s by 8 threads issuing random commands: ramp, hold,
  * release, emergency stop, reset, acknowledge, recipe start/pause/resume/abort, configuration updates (live
  * keys, and plant keys that are refused under load) and status/interlock reads.
@@ -134,7 +134,7 @@ class StressTest {
         LogTap tap = new LogTap(Path.of("target", "StressTest-station.log"));
         PrintStream originalErr = System.err;
         System.setErr(new PrintStream(tap, true, StandardCharsets.UTF_8));
-        TimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         StationEngine[] stations = new StationEngine[STATIONS];
         SimulatedDevice[] presses = new SimulatedDevice[STATIONS];
         double[] maxTrue = new double[STATIONS];

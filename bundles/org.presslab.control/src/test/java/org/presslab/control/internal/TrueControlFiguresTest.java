@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.Reading;
@@ -159,7 +160,7 @@ class TrueControlFiguresTest {
      * and averaged; the residual is the zero error minus that mean.
      */
     static double tareResidualN() {
-        VirtualTimeSource t = new VirtualTimeSource();
+        VirtualTimeSource t = TimeSources.virtual();
         SimSpec spec = pressSpec(3);
         spec.loadCell().set(new SensorParameters(50e3, 0.5, LOAD_CELL_NOISE_N).offset(LOAD_CELL_ZERO_ERROR_N)
                 .driftPerS(LOAD_CELL_DRIFT_NPS));

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.presslab.time.Scheduled;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationEventType;
 import org.presslab.control.api.StationListener;
@@ -22,7 +24,6 @@ import org.presslab.press.sim.PlantState;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.Scheduled;
 import org.presslab.time.TimeSource;
 import org.presslab.time.VirtualTimeSource;
 
@@ -58,7 +59,7 @@ class VirtualDayHoldTest {
         double hours = Double.parseDouble(System.getProperty("presslab.dayhold.hours", "24"));
         long wall0 = System.nanoTime();
         long cpu0 = cpuNanos();
-        VirtualTimeSource vt = new VirtualTimeSource();
+        VirtualTimeSource vt = TimeSources.virtual();
         StallingTime time = new StallingTime(vt);
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-press-1").seed(24);
         spec.hydraulics().initialGapM(50e-6);

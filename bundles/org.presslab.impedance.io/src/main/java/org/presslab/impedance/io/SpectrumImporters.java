@@ -3,6 +3,7 @@ package org.presslab.impedance.io;
 import java.util.List;
 
 import org.presslab.impedance.api.SpectrumImporter;
+import org.presslab.impedance.api.SpectrumReader;
 import org.presslab.impedance.io.internal.BuiltInReaders;
 import org.presslab.impedance.io.internal.ImporterRegistry;
 

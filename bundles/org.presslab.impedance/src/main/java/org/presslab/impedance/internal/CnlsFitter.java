@@ -32,7 +32,7 @@ import org.presslab.impedance.api.Weighting;
  * Complex nonlinear least squares with Commons Math's Levenberg-Marquardt optimiser on
  * transformed parameters (log for positive quantities, logistic for two-sided bounds), an
  * analytic Jacobian through the circuit tree, automatic starting values and a multi-start
- * fallback. Plain Java: {@code new CnlsFitter()} works without OSGi.
+ * fallback. Plain Java: {@code org.presslab.impedance.ImpedanceAnalysis.circuitFitter()} gives one without OSGi.
  */
 @Component(service = CircuitFitter.class)
 public final class CnlsFitter implements CircuitFitter {

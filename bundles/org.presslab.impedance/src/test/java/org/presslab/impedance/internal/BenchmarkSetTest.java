@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.impedance.BenchmarkSet;
 import org.presslab.impedance.api.FitOptions;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.ParameterConstraint;

@@ -27,7 +27,12 @@ public interface Actuator {
      */
     void command(ActuatorCommand command);
 
-    /** Enters a safe state at once. Non-blocking; later {@link #command} calls leave it. */
+    /**
+     * Enters a safe state at once. Non-blocking; later {@link #command} calls leave it. For an action not in
+     * {@link #safeActions()} the driver enters {@code HOLD} if listed, else the first listed in enum order, and
+     * reports that one in {@link #safeState()}; it never throws for an unlisted action (package documentation,
+     * "Safe states").
+     */
     void enterSafeState(SafeAction action);
 
     /** The safe state in force, empty while following commands. */

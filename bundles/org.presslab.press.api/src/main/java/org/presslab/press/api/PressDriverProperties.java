@@ -5,11 +5,12 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
 /**
  * Component property type for a driver component: sets {@link PressDriver#PROP_KIND} and
  * {@link PressDriver#PROP_CAPABILITIES}. The id usually comes from configuration
- * ({@code presslab.driver.id} in the factory configuration).
+ * ({@code presslab.driver.id} in the factory configuration). Typed since 2.0.0: a misspelt kind or
+ * capability no longer compiles.
  *
  * <pre>
  * &#64;Component(service = PressDriver.class)
- * &#64;PressDriverProperties(kind = "AUTOMATIC_HYDRAULIC_PRESS", capabilities = {"SENSE_FORCE", "ACTUATE"})
+ * &#64;PressDriverProperties(kind = DeviceKind.AUTOMATIC_HYDRAULIC_PRESS, capabilities = {Capability.SENSE_FORCE, Capability.ACTUATE})
  * </pre>
  */
 @ComponentPropertyType
@@ -17,9 +18,9 @@ public @interface PressDriverProperties {
 
     String PREFIX_ = "presslab.driver.";
 
-    /** A {@link DeviceKind} name. */
-    String kind();
+    /** The kind of device; the service property holds its name. */
+    DeviceKind kind();
 
-    /** {@link Capability} names. */
-    String[] capabilities();
+    /** What the device can do; the service property holds their names. */
+    Capability[] capabilities();
 }

@@ -37,15 +37,31 @@
  * the hardware allows, make the actuator safe on its own (stop the pump, hold the check valve)
  * when it loses contact with its host for longer than its watchdog.
  *
+ * <h2>Registered, or withdrawn</h2>
+ * While the device is configured the driver's service stays registered, and a device that stops
+ * answering (timeouts, CRC errors, a controller alarm) is reported through the service itself:
+ * {@code STALE} readings and a {@code DISCONNECTED} or {@code FAULT} health, so the station keeps its
+ * binding, holds what it can and resumes when the device answers again. A driver withdraws its
+ * service only when the device is gone as a device: its port has vanished or is absent (an unplugged
+ * USB adapter, a removed device node), its configuration is deleted or its component deactivated. It
+ * registers the service again, with the same {@code presslab.driver.id}, when the port is back; the
+ * station then sees the same device return (its rebind policy applies).
+ *
  * <h2>Safe states</h2>
  * {@link org.presslab.press.api.Actuator#enterSafeState(SafeAction)} must take effect at once
  * and must not depend on any later call: {@code HOLD} keeps the present load (pump off, valves
  * closed), {@code VENT} releases the load, {@code STOP} removes actuator power. A driver lists
- * the ones its hardware can do in {@link org.presslab.press.api.Actuator#safeActions()}.
+ * the ones its hardware can do in {@link org.presslab.press.api.Actuator#safeActions()}. Asked for an
+ * action outside that set (control asks for one only when the device lists none of the actions a trip
+ * escalates through), a driver must still make the device safe: it enters {@code HOLD} if listed,
+ * otherwise the first listed in the order of {@link org.presslab.press.api.SafeAction} ({@code VENT},
+ * then {@code STOP}), reports the action in force through
+ * {@link org.presslab.press.api.Actuator#safeState()}, and returns without throwing; a fault path is never
+ * left with a device in motion because of a name.
  * When the driver component is deactivated (bundle stopped or updated) it must leave the device
  * in {@code HOLD} where the hardware allows (a cycling cell must not be unloaded suddenly),
  * release every port and thread, and return.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.presslab.press.api;

@@ -7,12 +7,13 @@ import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriver;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
 
 /**
  * Every simulated device kind against the kit, in real time, the device silenced with the
@@ -24,7 +25,7 @@ class SimulatedDevicesConformanceTest {
     @EnumSource(value = DeviceKind.class, names = {"AUTOMATIC_HYDRAULIC_PRESS", "MANUAL_HYDRAULIC_PRESS", "SPRING_FRAME",
             "SCREW_FRAME", "MOTORIZED_FRAME", "HEATED_PRESS", "ISOSTATIC_PRESS", "CRIMPER"})
     void simulatedDeviceConforms(DeviceKind kind) {
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         ConformanceReport report = ConformanceKit.defaults().withSettleTime(Duration.ofSeconds(1)).withCalls(5000).withClock(time::nanoTime)
                 .run(new DriverFixture() {
                     private SimulatedDevice device;

@@ -37,3 +37,6 @@
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.3.0")
 package org.presslab.press.sim;
+
+import org.presslab.time.TimeSource;
+import org.presslab.time.VirtualTimeSource;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.Reading;
 import org.presslab.time.VirtualTimeSource;
@@ -12,7 +13,7 @@ import org.presslab.time.VirtualTimeSource;
 /** The cell stack numbers against docs/physics.md §1. */
 class CellPhysicsTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
 
     private SimulatedDevice frame(DeviceKind kind, double diameterM, double preloadPa, boolean creep) {
         SimSpec s = SimSpec.defaults(kind).seed(7);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.Actuator;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.Capability;
@@ -22,7 +23,7 @@ import org.presslab.time.VirtualTimeSource;
 class CrimperTest {
 
     private static final double DIE = SimUnits.discArea(0.020);
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     private final SimulatedDevice crimper = SimulatedDevices.crimper(time, "crimper-1", 3);
     private final Actuator actuator = crimper.actuator().orElseThrow();
     private final CoinCell can = crimper.coinCell().orElseThrow();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.ConnectionState;
 import org.presslab.press.api.DeviceKind;
@@ -22,7 +23,7 @@ import org.presslab.time.VirtualTimeSource;
 class FaultInjectionTest {
 
     private static final double AREA = SimUnits.discArea(0.010);
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     private final SimulatedDevice press = SimulatedDevices.hydraulicPress(time, "p", 9);
 
     private Reading tick() {

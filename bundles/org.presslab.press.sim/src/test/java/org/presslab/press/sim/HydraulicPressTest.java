@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.ActuationMode;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.Capability;
@@ -24,7 +25,7 @@ import org.presslab.time.VirtualTimeSource;
 class HydraulicPressTest {
 
     private static final double AREA = SimUnits.discArea(0.010);
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
 
     private static SimSpec creepFree() {
         SimSpec s = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).seed(3);
@@ -232,7 +233,7 @@ class HydraulicPressTest {
     }
 
     private List<Reading> run(long seed, int pollsPerTick) {
-        VirtualTimeSource t = new VirtualTimeSource();
+        VirtualTimeSource t = TimeSources.virtual();
         SimulatedDevice p = SimulatedDevices.hydraulicPress(t, "p", seed);
         List<Reading> out = new ArrayList<>();
         for (int i = 0; i < 300; i++) {

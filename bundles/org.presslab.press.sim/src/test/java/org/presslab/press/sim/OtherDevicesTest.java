@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.ActuationMode;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.Capability;
@@ -23,7 +24,7 @@ import org.presslab.time.VirtualTimeSource;
 class OtherDevicesTest {
 
     private static final double AREA = SimUnits.discArea(0.010);
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
 
     @Test
     void operatorPumpsToTheInstructedForce() {
@@ -59,7 +60,7 @@ class OtherDevicesTest {
     }
 
     private double operatorRun(long seed) {
-        VirtualTimeSource t = new VirtualTimeSource();
+        VirtualTimeSource t = TimeSources.virtual();
         SimulatedDevice p = SimulatedDevices.manualPress(t, "m", seed);
         p.operatorChannel().orElseThrow().instruct(15e6 * AREA, 20, "to 15 MPa");
         t.advanceSeconds(40);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.Quality;
 import org.presslab.press.api.Reading;
@@ -25,7 +26,7 @@ class PlantSnapshotTest {
 
     private static final double AREA = SimUnits.discArea(0.010);
     private static final double F15 = SimUnits.mpa(15) * AREA; // 1178 N
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
 
     private SimulatedDevice pressAt15MPa(SimSpec spec) {
         SimulatedDevice press = SimulatedDevices.create(time, spec);

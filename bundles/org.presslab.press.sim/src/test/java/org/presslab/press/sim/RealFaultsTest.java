@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.Actuator;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.ActuatorModel;
@@ -24,7 +25,7 @@ import org.presslab.time.VirtualTimeSource;
 /** Issue 8: the faults and imperfections a real press has, each checked by its physical effect. */
 class RealFaultsTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
 
     private SimulatedDevice press(SimSpec spec) {
         return SimulatedDevices.create(time, spec);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.Reading;
@@ -16,10 +17,10 @@ import org.presslab.time.VirtualTimeSource;
 
 class SimSpecTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
 
     private static String message(SimSpec s) {
-        return assertThrows(IllegalArgumentException.class, () -> SimulatedDevices.create(new VirtualTimeSource(), s))
+        return assertThrows(IllegalArgumentException.class, () -> SimulatedDevices.create(TimeSources.virtual(), s))
                 .getMessage();
     }
 

@@ -16,13 +16,11 @@ import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.impedance.ImpedanceAnalysis;
 import org.presslab.impedance.api.DrtResult;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.KkResult;
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.CnlsFitter;
-import org.presslab.impedance.internal.LinKk;
-import org.presslab.impedance.internal.TikhonovDrt;
 import org.presslab.impedance.io.SpectrumImporters;
 import org.presslab.report.api.Block;
 import org.presslab.report.api.Report;
@@ -45,9 +43,9 @@ class RenderersTest {
         try (InputStream in = RenderersTest.class.getResourceAsStream("/eis/Circuit1_EIS_1.z")) {
             spectrum = SpectrumImporters.builtIn().read(in, "Circuit1_EIS_1.z").get(0);
         }
-        fit = new CnlsFitter().fit(spectrum, "L0-R0-p(R1,CPE1)");
-        kk = new LinKk().test(spectrum);
-        drt = new TikhonovDrt().analyze(spectrum);
+        fit = ImpedanceAnalysis.circuitFitter().fit(spectrum, "L0-R0-p(R1,CPE1)");
+        kk = ImpedanceAnalysis.kramersKronig().test(spectrum);
+        drt = ImpedanceAnalysis.drtAnalyzer().analyze(spectrum);
     }
 
     static Report report() {

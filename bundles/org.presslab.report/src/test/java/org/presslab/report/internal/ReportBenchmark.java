@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.presslab.control.internal.RecipeServiceImpl;
+import org.presslab.control.Recipes;
+import org.presslab.control.api.RecipeService;
 import org.presslab.report.api.ReportRenderer;
 import org.presslab.report.api.ReportRequest;
 import org.presslab.runs.api.DeviceIdentity;
@@ -26,7 +27,7 @@ public final class ReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        RecipeServiceImpl recipes = new RecipeServiceImpl(null);
+        RecipeService recipes = Recipes.service(null);
         SyntheticStore store = new SyntheticStore();
         double seconds = 86_400;
         store.add("run-24h", recipes.toJson(SyntheticStore.recipe(seconds - SyntheticStore.RELEASE_END_S)), seconds, 100,

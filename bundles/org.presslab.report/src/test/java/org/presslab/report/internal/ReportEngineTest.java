@@ -27,13 +27,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.presslab.control.internal.RecipeServiceImpl;
+import org.presslab.control.Recipes;
+import org.presslab.control.api.RecipeService;
+import org.presslab.impedance.ImpedanceAnalysis;
+import org.presslab.impedance.api.CircuitFitter;
 import org.presslab.impedance.api.FitResult;
+import org.presslab.impedance.api.KramersKronig;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumMetadata;
-import org.presslab.impedance.internal.CnlsFitter;
-import org.presslab.impedance.internal.LinKk;
-import org.presslab.impedance.internal.TikhonovDrt;
 import org.presslab.report.api.ReportContext;
 import org.presslab.report.api.ReportRenderer;
 import org.presslab.report.api.ReportRequest;
@@ -51,7 +52,7 @@ import org.presslab.runs.api.SpectrumEntry;
 class ReportEngineTest {
 
     static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
-    static final RecipeServiceImpl RECIPES = new RecipeServiceImpl(null);
+    static final RecipeService RECIPES = Recipes.service(null);
     static SyntheticStore store;
 
     @BeforeAll
@@ -61,8 +62,8 @@ class ReportEngineTest {
         DeviceIdentity dev = new DeviceIdentity("Presslab", "simulated hydraulic press", "SIM-0001", "sim-press-1",
                 "org.presslab.press.sim", "0.1.0.202612041200");
         SyntheticStore.Spec s = store.add("run-a", json, 3600, 10, START, "NZSP-7", dev);
-        CnlsFitter fitter = new CnlsFitter();
-        LinKk kk = new LinKk();
+        CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
+        KramersKronig kk = ImpedanceAnalysis.kramersKronig();
         double[] pressures = { 5e6, 10e6, 15e6, 30e6, 60e6 };
         for (int i = 0; i < pressures.length; i++) {
             double rInt = 400 * Math.pow(pressures[i] / 1e6, -0.8);
@@ -106,7 +107,7 @@ class ReportEngineTest {
 
     static List<ReportSection> sections() {
         return List.of(new ProvenanceSection(), new RecipeSection(RECIPES), new PressureSection(), new HoldSection(RECIPES),
-                new ImpedanceSection(new TikhonovDrt()), new InterfacialSection(), new CyclingSection(), new ComparisonSection(RECIPES));
+                new ImpedanceSection(ImpedanceAnalysis.drtAnalyzer()), new InterfacialSection(), new CyclingSection(), new ComparisonSection(RECIPES));
     }
 
     static ReportEngine engine(List<ReportSection> sections, int threads, int queue) {

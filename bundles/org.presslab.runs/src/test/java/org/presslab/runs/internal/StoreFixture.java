@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 import org.presslab.runs.api.DeviceIdentity;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSources;
 
 /** Builds stores for the tests, on real threads and real time. */
 final class StoreFixture {
@@ -29,7 +29,7 @@ final class StoreFixture {
     }
 
     static RunStore store(DataSource ds, Settings s) {
-        return new RunStore(() -> ds, s, new SystemTimeSource(), LOOKUP).start();
+        return new RunStore(() -> ds, s, TimeSources.system(), LOOKUP).start();
     }
 
     static RunStore store(DataSource ds, Path spool) {

@@ -4,14 +4,14 @@ import java.time.Instant;
 
 import org.osgi.service.component.annotations.Component;
 import org.presslab.time.Scheduled;
-import org.presslab.time.SystemTimeSource;
+
 import org.presslab.time.TimeSource;
 
 /** Registers real time as the platform's {@link TimeSource}. */
 @Component(service = TimeSource.class, property = "presslab.time=system")
 public class SystemTimeSourceComponent implements TimeSource {
 
-    private final SystemTimeSource delegate = new SystemTimeSource();
+    private final SystemClock delegate = new SystemClock();
 
     @Override
     public long nanoTime() {

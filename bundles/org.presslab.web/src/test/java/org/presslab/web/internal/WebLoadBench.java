@@ -25,16 +25,18 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationSample;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
 
 /**
  * Load harness, not a test (its name keeps it out of the default test run; it asserts nothing and prints figures):
@@ -75,9 +77,9 @@ class WebLoadBench {
                         AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, Map.of())};
             }
         });
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         Path tmp = Files.createTempDirectory("web-bench");
-        List<StationEngine> stations = new ArrayList<>();
+        List<StandaloneStation> stations = new ArrayList<>();
         List<SimulatedDevice> presses = new ArrayList<>();
         List<Stamps> stamps = new ArrayList<>();
         WebComponent.DynamicServices services = new WebComponent.DynamicServices();
@@ -97,8 +99,8 @@ class WebLoadBench {
         };
         for (int i = 0; i < STATIONS; i++) {
             SimulatedDevice p = SimulatedDevices.hydraulicPress(time, "sim-" + i, 100 + i);
-            StationEngine s = new StationEngine(StationSettings.builder("s" + i).cellDiameterMm(10).fixtureRatingMPa(100)
-                    .loopRateHz(RATE_HZ).driverFilter("(presslab.driver.id=sim-" + i + ")").build(), time, tmp.resolve("l" + i));
+            StandaloneStation s = Stations.create(StationSpec.of("s" + i).cellDiameterMm(10).fixtureRatingMPa(100)
+                    .loopRateHz(RATE_HZ).driverFilter("(presslab.driver.id=sim-" + i + ")"), time, tmp.resolve("l" + i));
             s.start();
             s.bindDriver(p);
             Stamps st = new Stamps();
@@ -129,7 +131,7 @@ class WebLoadBench {
         jetty.setHandler(ctx);
         jetty.start();
         String base = "http://127.0.0.1:" + c.getLocalPort();
-        for (StationEngine s : stations) {
+        for (StandaloneStation s : stations) {
             s.ramp(15e6, 5e6);
         }
         Thread.sleep(5_000);
@@ -169,7 +171,7 @@ class WebLoadBench {
         }
         servlet.close();
         jetty.stop();
-        for (StationEngine s : stations) {
+        for (StandaloneStation s : stations) {
             s.close();
         }
         for (SimulatedDevice p : presses) {

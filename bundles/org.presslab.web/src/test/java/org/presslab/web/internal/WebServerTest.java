@@ -32,19 +32,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.RecipeService;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationState;
-import org.presslab.control.internal.RecipeServiceImpl;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
+import org.presslab.control.Recipes;
 import org.presslab.impedance.api.CircuitFitter;
 import org.presslab.impedance.api.SpectrumImporter;
 import org.presslab.press.api.PressDriver;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +61,7 @@ class WebServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Server jetty;
     private static String base;
-    private static StationEngine station;
+    private static StandaloneStation station;
     private static SimulatedDevice press;
     private static WebComponent.DynamicServices services;
     private static PresslabServlet servlet;
@@ -75,14 +77,14 @@ class WebServerTest {
                         : null;
             }
         });
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         press = SimulatedDevices.hydraulicPress(time, "sim-w", 5);
-        station = new StationEngine(StationSettings.builder("w1").cellDiameterMm(10).fixtureRatingMPa(80)
-                .driverFilter("(presslab.driver.id=sim-w)").build(), time, tmp.resolve("latches"));
+        station = Stations.create(StationSpec.of("w1").cellDiameterMm(10).fixtureRatingMPa(80)
+                .driverFilter("(presslab.driver.id=sim-w)"), time, tmp.resolve("latches"));
         station.start();
         station.bindDriver(press);
         Files.createDirectories(tmp.resolve("recipes"));
-        RecipeService recipes = new RecipeServiceImpl(tmp.resolve("recipes"));
+        RecipeService recipes = Recipes.service(tmp.resolve("recipes"));
         services = new WebComponent.DynamicServices();
         services.registry = new StationRegistry() {
             @Override

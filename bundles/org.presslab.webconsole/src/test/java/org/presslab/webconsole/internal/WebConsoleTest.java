@@ -14,12 +14,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationSample;
 import org.presslab.control.api.StationState;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.Quality;
 import org.presslab.press.sim.SimSpec;
@@ -30,9 +32,9 @@ import org.presslab.time.VirtualTimeSource;
 /** The page and its actions on control's real station and the simulated press, in virtual time. */
 class WebConsoleTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     private SimulatedDevice press;
-    private StationEngine s1;
+    private StandaloneStation s1;
     private final StationRegistry registry = new StationRegistry() {
         @Override
         public List<Station> stations() {
@@ -49,8 +51,8 @@ class WebConsoleTest {
     void station() {
         SimSpec spec = SimSpec.defaults(DeviceKind.AUTOMATIC_HYDRAULIC_PRESS).id("sim-1").seed(9);
         press = SimulatedDevices.create(time, spec);
-        s1 = new StationEngine(StationSettings.builder("s1").description("10 mm <die>").cellDiameterMm(10).fixtureRatingMPa(80)
-                .driverFilter("(presslab.driver.id=sim-1)").build(), time);
+        s1 = Stations.create(StationSpec.of("s1").description("10 mm <die>").cellDiameterMm(10).fixtureRatingMPa(80)
+                .driverFilter("(presslab.driver.id=sim-1)"), time);
         s1.start();
         s1.bindDriver(press);
         time.advanceSeconds(1);

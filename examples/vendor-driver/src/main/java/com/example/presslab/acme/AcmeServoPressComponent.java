@@ -15,6 +15,7 @@ import org.presslab.press.api.Capability;
 import org.presslab.press.api.DeviceHealth;
 import org.presslab.press.api.DeviceInfo;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriverProperties;
 import org.presslab.press.api.Reading;
 
@@ -27,7 +28,7 @@ import org.presslab.press.api.Reading;
 @Component(configurationPid = AcmeServoPressComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = PressDriver.class)
 @Designate(ocd = AcmeServoPressComponent.Config.class, factory = true)
-@PressDriverProperties(kind = "MOTORIZED_FRAME", capabilities = {"SENSE_FORCE", "SENSE_POSITION", "ACTUATE"})
+@PressDriverProperties(kind = DeviceKind.MOTORIZED_FRAME, capabilities = {Capability.SENSE_FORCE, Capability.SENSE_POSITION, Capability.ACTUATE})
 public class AcmeServoPressComponent implements PressDriver {
 
     public static final String PID = "com.example.presslab.acme";

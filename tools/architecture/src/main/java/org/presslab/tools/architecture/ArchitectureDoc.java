@@ -203,12 +203,13 @@ public final class ArchitectureDoc {
                     .append(code(b.requiredServices())).append(" |\n");
         }
 
-        md.append("\n## Internal packages used outside their bundle (report)\n\n");
+        md.append("\n## Internal packages used outside their bundle\n\n");
         md.append("Rule (decisions.md, D2): everything in `<bsn>.internal` is private to bundle `<bsn>`. OSGi enforces\n"
                 + "this between bundles at run time; code outside the bundles (command-line tools, benchmarks) and\n"
-                + "tests in other modules can still compile against another bundle's internals. This section lists\n"
-                + "them (imports, static imports, and classes declared in another bundle's internal package). It is a\n"
-                + "report, not yet a build failure: fixing the offenders is open work.\n\n");
+                + "tests in other modules could still compile against another bundle's internals. They use the\n"
+                + "bundles' exported factories instead, and the build fails on any use: `InternalUseCheck` reads the\n"
+                + "sources (imports), the compiled classes (constant pools, so a fully qualified name counts too) and\n"
+                + "the bundles' manifests (`Import-Package`, `Export-Package`). Uses found in the sources:\n\n");
         if (internalUses.isEmpty()) {
             md.append("None.\n");
         } else {

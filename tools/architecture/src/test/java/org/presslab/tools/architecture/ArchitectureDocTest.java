@@ -28,20 +28,17 @@ class ArchitectureDocTest {
     private static final Path DOC = ROOT.resolve("docs/architecture.md");
 
     @Test
-    void committedArchitectureDocumentIsCurrent() throws Exception {
-        List<ArchitectureDoc.Bundle> bundles = new ArrayList<>();
-        for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/MANIFEST.MF"))) {
-            try (InputStream in = url.openStream()) {
-                ArchitectureDoc.Bundle b = ArchitectureDoc.Bundle.of(new Manifest(in));
-                if (b != null && (b.symbolicName().startsWith("org.presslab.")
-                        || b.symbolicName().startsWith("com.example.presslab."))) {
-                    bundles.add(b);
-                }
-            }
+    void noModuleUsesAnotherBundlesInternalPackages() throws Exception {
+        List<String> violations = InternalUseCheck.violations(ROOT, bundlesOnClassPath());
+        if (!violations.isEmpty()) {
+            fail("Another bundle's .internal package is used (decisions.md, D2). Use the bundle's exported factory or its\n"
+                    + "API instead, or export what is needed from a versioned package:\n  " + String.join("\n  ", violations));
         }
-        assertTrue(bundles.size() >= 17, "expected every Presslab bundle and the vendor example on the class path, found "
-                + bundles.stream().map(ArchitectureDoc.Bundle::symbolicName).toList());
+    }
 
+    @Test
+    void committedArchitectureDocumentIsCurrent() throws Exception {
+        List<ArchitectureDoc.Bundle> bundles = bundlesOnClassPath();
         String generated = ArchitectureDoc.render(bundles, ArchitectureDoc.internalUses(ROOT));
         if (Boolean.getBoolean("architecture.update")) {
             Files.createDirectories(DOC.getParent());
@@ -63,6 +60,22 @@ class ArchitectureDocTest {
         assertEquals(Set.of("a.b", "c.d", "e"), ArchitectureDoc.packages(
                 "a.b;version=\"[1.0,2)\",c.d;resolution:=optional;version=\"[1.4,2)\",e"));
         assertEquals(Set.of("x.y", "x.z"), ArchitectureDoc.packages("x.y;x.z;version=\"1.0.0\";uses:=\"p,q\""));
+    }
+
+    private List<ArchitectureDoc.Bundle> bundlesOnClassPath() throws Exception {
+        List<ArchitectureDoc.Bundle> bundles = new ArrayList<>();
+        for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/MANIFEST.MF"))) {
+            try (InputStream in = url.openStream()) {
+                ArchitectureDoc.Bundle b = ArchitectureDoc.Bundle.of(new Manifest(in));
+                if (b != null && (b.symbolicName().startsWith("org.presslab.")
+                        || b.symbolicName().startsWith("com.example.presslab."))) {
+                    bundles.add(b);
+                }
+            }
+        }
+        assertTrue(bundles.size() >= 18, "expected every Presslab bundle and the vendor example on the class path, found "
+                + bundles.stream().map(ArchitectureDoc.Bundle::symbolicName).toList());
+        return bundles;
     }
 
     private static String firstDifference(String a, String b) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /**
  * BioLogic EC-Lab binary file (.mpr). The layout is not published; this follows what the open

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /**
  * BioLogic EC-Lab ASCII export (.mpt). Line 1 is {@code EC-Lab ASCII FILE}, line 2

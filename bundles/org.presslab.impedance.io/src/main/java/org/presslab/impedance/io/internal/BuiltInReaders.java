@@ -3,7 +3,7 @@ package org.presslab.impedance.io.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /** The readers this bundle ships (each is also a DS component). */
 public final class BuiltInReaders {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /**
  * Eco Chemie / Autolab FRA {@code .dfr} text: {@code VERSIONx.y}, the point count N, one more

@@ -7,7 +7,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

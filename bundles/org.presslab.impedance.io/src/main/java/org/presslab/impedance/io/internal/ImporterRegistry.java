@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
 import org.presslab.impedance.api.SpectrumImporter;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /**
  * Ivium IviumSoft data file ({@code .idf}) and data set ({@code .ids}). After a short binary

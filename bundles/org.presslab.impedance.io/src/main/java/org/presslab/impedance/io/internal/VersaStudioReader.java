@@ -7,7 +7,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /**
  * Ametek VersaStudio {@code .par}: tag-delimited sections ({@code <Application>},

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumImporter;
 import org.presslab.impedance.io.SpectrumImporters;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /** The format comes from the content; readers plug in. */
 class DetectionTest {

@@ -9,7 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.presslab.impedance.api.Spectrum;
 import org.presslab.impedance.api.SpectrumFormatException;
 import org.presslab.impedance.io.SpectrumImporters;
-import org.presslab.impedance.io.SpectrumReader;
+import org.presslab.impedance.api.SpectrumReader;
 
 /**
  * Coverage-guided fuzzing of every impedance reader (README, "Fuzzing"). A plain {@code mvn test}
@@ -34,7 +34,7 @@ class ImpedanceReadersFuzzTest {
      * The binary .mpr reader. An input that does not start with the .mpr magic gets the 52-byte
      * file header put in front, so that the fuzzer spends its time on the modules.
      */
-    @FuzzTest(maxDuration = "5m", maxExecutions = 1_100_000)
+    @FuzzTest(maxDuration = "40m", maxExecutions = 1_100_000)
     void mpr(byte[] input) throws IOException {
         byte[] content = input;
         if (MPR.probe(input, "fuzz.mpr") == 0) {
@@ -46,7 +46,7 @@ class ImpedanceReadersFuzzTest {
     }
 
     /** Every built-in reader on the same input (each probes and reads it), then the importer that picks one. */
-    @FuzzTest(maxDuration = "5m", maxExecutions = 1_100_000)
+    @FuzzTest(maxDuration = "40m", maxExecutions = 1_100_000)
     void eachReader(byte[] input) throws IOException {
         byte[] head = Arrays.copyOf(input, Math.min(ImporterRegistry.HEAD, input.length));
         for (SpectrumReader r : READERS) {

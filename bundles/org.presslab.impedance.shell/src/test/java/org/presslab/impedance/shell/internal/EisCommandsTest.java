@@ -17,10 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslab.impedance.api.Spectrum;
-import org.presslab.impedance.internal.CnlsFitter;
-import org.presslab.impedance.internal.Conductivity;
-import org.presslab.impedance.internal.LinKk;
-import org.presslab.impedance.internal.TikhonovDrt;
+import org.presslab.impedance.ImpedanceAnalysis;
+import org.presslab.impedance.api.CircuitFitter;
 import org.presslab.impedance.io.SpectrumImporters;
 
 /**
@@ -36,7 +34,7 @@ class EisCommandsTest {
 
     @BeforeEach
     void writeSpectrum() throws IOException {
-        CnlsFitter fitter = new CnlsFitter();
+        CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
         double[] f = new double[41];
         for (int i = 0; i < f.length; i++) {
             f[i] = Math.pow(10, 6 - i * 0.15);
@@ -86,7 +84,7 @@ class EisCommandsTest {
     @Test
     void fitRecoversTheParameters() throws Exception {
         EisFitCommand c = wire(new EisFitCommand());
-        c.fitter = new CnlsFitter();
+        c.fitter = ImpedanceAnalysis.circuitFitter();
         c.file = file.toString();
         c.circuit = "R0-p(R1,C1)";
         c.execute();
@@ -98,7 +96,7 @@ class EisCommandsTest {
 
     @Test
     void fitOverAFolderFitsEverySpectrumAsASeries() throws Exception {
-        CnlsFitter fitter = new CnlsFitter();
+        CircuitFitter fitter = ImpedanceAnalysis.circuitFitter();
         Path series = Files.createDirectory(dir.resolve("series"));
         double[] f = new double[41];
         for (int i = 0; i < f.length; i++) {
@@ -128,7 +126,7 @@ class EisCommandsTest {
     @Test
     void fixedParameterStaysFixed() throws Exception {
         EisFitCommand c = wire(new EisFitCommand());
-        c.fitter = new CnlsFitter();
+        c.fitter = ImpedanceAnalysis.circuitFitter();
         c.file = file.toString();
         c.circuit = "R0-p(R1,C1)";
         c.fix = List.of("R0=12");
@@ -140,7 +138,7 @@ class EisCommandsTest {
     @Test
     void kkPassesAConsistentSpectrum() throws Exception {
         EisKkCommand c = wire(new EisKkCommand());
-        c.kk = new LinKk();
+        c.kk = ImpedanceAnalysis.kramersKronig();
         c.file = file.toString();
         c.execute();
         assertTrue(output().contains("VALID: every residual within the limit"), output());
@@ -149,7 +147,7 @@ class EisCommandsTest {
     @Test
     void drtFindsTheOneProcess() throws Exception {
         EisDrtCommand c = wire(new EisDrtCommand());
-        c.drt = new TikhonovDrt();
+        c.drt = ImpedanceAnalysis.drtAnalyzer();
         c.file = file.toString();
         c.execute();
         double fHz = Double.parseDouble(cells("1")[2]);
@@ -159,7 +157,7 @@ class EisCommandsTest {
     @Test
     void conductivityOfATenMillimetrePellet() throws Exception {
         EisConductivityCommand c = wire(new EisConductivityCommand());
-        c.calc = new Conductivity();
+        c.calc = ImpedanceAnalysis.conductivity();
         c.resistance = 100;
         c.thicknessMm = 1;
         c.diameterMm = 10;
@@ -172,7 +170,7 @@ class EisCommandsTest {
     @Test
     void arrheniusGivesTheActivationEnergy() throws Exception {
         EisConductivityCommand c = wire(new EisConductivityCommand());
-        c.calc = new Conductivity();
+        c.calc = ImpedanceAnalysis.conductivity();
         // sigma = A exp(-Ea / kT) with Ea = 0.30 eV
         double kB = 8.617333262e-5;
         StringBuilder pairs = new StringBuilder();
@@ -188,7 +186,7 @@ class EisCommandsTest {
     @Test
     void problemsAreClearErrorsWithoutStackTraces() {
         EisFitCommand c = wire(new EisFitCommand());
-        c.fitter = new CnlsFitter();
+        c.fitter = ImpedanceAnalysis.circuitFitter();
         c.file = file.toString();
         c.circuit = "R0-p(R1,C1";
         EisCommandSupport.EisCommandFailed e = assertThrows(EisCommandSupport.EisCommandFailed.class, c::execute);
@@ -200,14 +198,14 @@ class EisCommandsTest {
         assertTrue(assertThrows(EisCommandSupport.EisCommandFailed.class, i::execute).getMessage().startsWith("no such file"));
 
         EisKkCommand k = wire(new EisKkCommand());
-        k.kk = new LinKk();
+        k.kk = ImpedanceAnalysis.kramersKronig();
         k.file = file.toString();
         k.index = 3;
         assertTrue(assertThrows(EisCommandSupport.EisCommandFailed.class, k::execute).getMessage()
                 .contains("--spectrum must be 1..1"));
 
         EisConductivityCommand cc = wire(new EisConductivityCommand());
-        cc.calc = new Conductivity();
+        cc.calc = ImpedanceAnalysis.conductivity();
         cc.resistance = 100;
         cc.thicknessMm = 1;
         assertTrue(assertThrows(EisCommandSupport.EisCommandFailed.class, cc::execute).getMessage().contains("--diameter"));

@@ -56,7 +56,12 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
         SerialSettings serial = SerialSettings.fromConfig(p);
         Preset preset = p.enumValue("preset", Preset.class, "NONE");
         Mode mode = p.enumValue("mode", Mode.class, preset.mode != null ? preset.mode.name() : "STREAM");
-        String query = unescape(p.string("query", preset.query));
+        String query;
+        try {
+            query = unescape(p.string("query", preset.query));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(p.where() + ": 'query' " + e.getMessage());
+        }
         String pattern = p.string("line.pattern", preset.pattern);
         if (pattern.isEmpty()) {
             throw new IllegalArgumentException(p.where() + ": 'line.pattern' is required without a preset (MARK10, AND), e.g. "
@@ -120,8 +125,9 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
                     case 't' -> b.append('\t');
                     case '\\' -> b.append('\\');
                     case 'x' -> {
-                        if (i + 3 > s.length()) {
-                            throw new IllegalArgumentException("bad escape \\x at the end of '" + s + "'");
+                        if (i + 3 > s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+                            throw new IllegalArgumentException("has a bad escape at position " + (i - 1) + " of '" + s
+                                    + "': \\x takes two hexadecimal digits, e.g. \\x0D");
                         }
                         b.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
                         i += 2;

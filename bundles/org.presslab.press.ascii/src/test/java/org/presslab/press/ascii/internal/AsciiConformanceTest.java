@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.emulators.AsciiFault;
 import org.presslab.emulators.AsciiFormat;
 import org.presslab.emulators.AsciiGauge;
@@ -20,9 +21,8 @@ import org.presslab.press.conformance.DeviceLink;
 import org.presslab.press.conformance.DriverFixture;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.serial.internal.JSerialCommPortManager;
-import org.presslab.serial.internal.PortRegistry;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.serial.jserialcomm.JSerialCommPorts;
+import org.presslab.serial.jserialcomm.StandalonePortManager;
 import org.presslab.time.TimeSource;
 
 /** The platform's driver conformance kit on the ASCII driver, over a pty pair against the emulated indicator. */
@@ -34,8 +34,8 @@ class AsciiConformanceTest {
     @Test
     void passesTheConformanceKit() throws Exception {
         Assumptions.assumeTrue(PtyPair.socatAvailable(), "socat is not installed (apt-get install socat): skipping the pty tests");
-        TimeSource time = new SystemTimeSource();
-        JSerialCommPortManager ports = new JSerialCommPortManager(new PortRegistry(), 20, 250, true);
+        TimeSource time = TimeSources.system();
+        StandalonePortManager ports = JSerialCommPorts.create(20, 250, true);
         SimulatedDevice frame = SimulatedDevices.springFrame(time, "frame", 9);
         try (PtyPair pty = PtyPair.start(dir); AsciiGauge gauge = new AsciiGauge(pty.device(), 9600, frame, AsciiFormat.AND_STREAM, "N", 50)) {
             ConformanceReport report = ConformanceKit.defaults().run(new DriverFixture() {

@@ -28,7 +28,7 @@ class AsciiFuzzTest {
             GaugeUnit.find("MPa").orElseThrow(), -2.5, Set.of("OL", "OR"), Set.of("US", "MO"));
 
     /** One line as the line assembler hands it over (bytes up to the terminator, ISO-8859-1), through three parsers. */
-    @FuzzTest(maxDuration = "5m", maxExecutions = 1_100_000)
+    @FuzzTest(maxDuration = "40m", maxExecutions = 1_100_000)
     void line(byte[] input) {
         String line = new String(input, StandardCharsets.ISO_8859_1);
         for (LineParser p : new LineParser[] {MARK10, AND, PRESSURE}) {
@@ -58,12 +58,17 @@ class AsciiFuzzTest {
         "default.unit", "scale", "overload.flags", "unstable.flags", "poll.period.ms", "reply.timeout.ms",
         "stale.after.ms", "line.maxLength", "range", "resolution", "device.kind", "device.vendor", "device.model"};
 
-    /** Patterns an operator might configure: the presets, a custom one, broken ones (the pattern is trusted configuration, not fuzzed as a regex). */
+    /**
+     * Patterns an operator might configure: the presets, a custom one, broken ones (the pattern is trusted configuration,
+     * not fuzzed as a regex). No syntactically invalid pattern: Jazzer's regex-injection sanitizer reports every
+     * PatternSyntaxException as a finding even when the caller turns it into the documented error; that case is the
+     * unit test {@code LineParserTest#configurationErrorsNameTheKey}.
+     */
     private static final String[] PATTERNS = {AsciiSettings.Preset.MARK10.pattern, AsciiSettings.Preset.AND.pattern,
-        "^\\s*(?<value>[-+]?\\d+(?:\\.\\d+)?)\\s*(?<unit>N|kN)?\\s*$", "(?<value>.*)", "(unclosed", "no value group", ""};
+        "^\\s*(?<value>[-+]?\\d+(?:\\.\\d+)?)\\s*(?<unit>N|kN)?\\s*$", "(?<value>.*)", "no value group", ""};
 
     /** A gauge configuration: any subset of its keys with any values (Configuration Admin gives strings). */
-    @FuzzTest(maxDuration = "5m", maxExecutions = 1_100_000)
+    @FuzzTest(maxDuration = "40m", maxExecutions = 1_100_000)
     void settings(FuzzedDataProvider data) {
         Map<String, Object> props = new HashMap<>();
         for (String key : KEYS) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.emulators.AsciiFault;
 import org.presslab.emulators.AsciiFormat;
 import org.presslab.emulators.AsciiGauge;
@@ -23,9 +24,8 @@ import org.presslab.press.api.Quality;
 import org.presslab.press.api.Reading;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.serial.internal.JSerialCommPortManager;
-import org.presslab.serial.internal.PortRegistry;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.serial.jserialcomm.JSerialCommPorts;
+import org.presslab.serial.jserialcomm.StandalonePortManager;
 import org.presslab.time.TimeSource;
 
 /** The ASCII driver against an emulated gauge on a spring frame, through a socat pty pair. */
@@ -33,11 +33,11 @@ class AsciiGaugePtyTest {
 
     @TempDir
     Path dir;
-    private final TimeSource time = new SystemTimeSource();
+    private final TimeSource time = TimeSources.system();
     private PtyPair pty;
     private SimulatedDevice frame;
     private AsciiGauge gauge;
-    private JSerialCommPortManager ports;
+    private StandalonePortManager ports;
     private AsciiGaugeDriver driver;
 
     private void start(AsciiFormat format, String unit, Map<String, Object> extra) throws Exception {
@@ -45,7 +45,7 @@ class AsciiGaugePtyTest {
         pty = PtyPair.start(dir);
         frame = SimulatedDevices.springFrame(time, "frame", 3);
         gauge = new AsciiGauge(pty.device(), 9600, frame, format, unit, 50);
-        ports = new JSerialCommPortManager(new PortRegistry(), 20, 250, true);
+        ports = JSerialCommPorts.create(20, 250, true);
         Map<String, Object> c = new HashMap<>();
         c.put("presslab.driver.id", "frame-1-gauge");
         c.put("port", pty.host().toString());

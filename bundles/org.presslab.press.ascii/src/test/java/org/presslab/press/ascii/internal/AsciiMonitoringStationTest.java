@@ -13,18 +13,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.control.api.CommandRefusedException;
 import org.presslab.control.api.StationState;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
 import org.presslab.emulators.AsciiFormat;
 import org.presslab.emulators.AsciiGauge;
 import org.presslab.emulators.PtyPair;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.serial.internal.JSerialCommPortManager;
-import org.presslab.serial.internal.PortRegistry;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.serial.jserialcomm.JSerialCommPorts;
+import org.presslab.serial.jserialcomm.StandalonePortManager;
 import org.presslab.time.TimeSource;
 
 /**
@@ -36,13 +37,13 @@ class AsciiMonitoringStationTest {
 
     @TempDir
     Path dir;
-    private final TimeSource time = new SystemTimeSource();
+    private final TimeSource time = TimeSources.system();
     private PtyPair pty;
     private SimulatedDevice frame;
     private AsciiGauge gauge;
-    private JSerialCommPortManager ports;
+    private StandalonePortManager ports;
     private AsciiGaugeDriver driver;
-    private StationEngine station;
+    private StandaloneStation station;
 
     @AfterEach
     void tearDown() {
@@ -78,12 +79,12 @@ class AsciiMonitoringStationTest {
         pty = PtyPair.start(dir);
         frame = SimulatedDevices.springFrame(time, "frame", 5);
         gauge = new AsciiGauge(pty.device(), 9600, frame, AsciiFormat.AND_STREAM, "N", 20);
-        ports = new JSerialCommPortManager(new PortRegistry(), 20, 250, true);
+        ports = JSerialCommPorts.create(20, 250, true);
         driver = new AsciiGaugeDriver(AsciiSettings.parse(Map.of("presslab.driver.id", "frame-1", "port", pty.host().toString(),
                 "preset", "AND", "device.kind", "SPRING_FRAME", "stale.after.ms", "400")), ports, time);
         assertTrue(await(() -> driver.read().quality().usableForControl(), 3000), "" + driver.health());
-        station = new StationEngine(StationSettings.builder("st-frame").cellDiameterMm(10).fixtureRatingMPa(100)
-                .driverFilter("(presslab.driver.id=frame-1)").loopRateHz(20).staleTimeoutS(1).build(), time);
+        station = Stations.create(StationSpec.of("st-frame").cellDiameterMm(10).fixtureRatingMPa(100)
+                .driverFilter("(presslab.driver.id=frame-1)").loopRateHz(20).staleTimeoutS(1), time);
         driver.onAvailability(up -> {
             if (up) {
                 station.bindDriver(driver);

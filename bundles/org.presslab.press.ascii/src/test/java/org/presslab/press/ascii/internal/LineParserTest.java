@@ -91,6 +91,12 @@ class LineParserTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AsciiSettings.parse(Map.of("presslab.driver.id", "g", "port", "/dev/ttyUSB0", "line.pattern", "(\\d+")));
         assertTrue(e.getMessage().contains("ASCII gauge 'g'") && e.getMessage().contains("'line.pattern'"), e.getMessage());
+        for (String query : new String[] {"W\\x4", "W\\xZZ\\r"}) { // found by AsciiFuzzTest#settings: no gauge, no key
+            e = assertThrows(IllegalArgumentException.class, () -> AsciiSettings.parse(Map.of("presslab.driver.id", "g", "port", "/dev/ttyUSB0",
+                    "preset", "AND", "query", query)));
+            assertTrue(e.getMessage().startsWith("ASCII gauge 'g': 'query' has a bad escape") && e.getClass() == IllegalArgumentException.class,
+                    e.getMessage());
+        }
         e = assertThrows(IllegalArgumentException.class,
                 () -> AsciiSettings.parse(Map.of("presslab.driver.id", "g", "port", "/dev/ttyUSB0", "line.pattern", "(\\d+)")));
         assertTrue(e.getMessage().contains("(?<value>"), e.getMessage());

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.presslab.press.modbus.ModbusDrivers;
 import org.presslab.press.api.ActuationMode;
 import org.presslab.press.api.Actuator;
 import org.presslab.press.api.ActuatorCommand;
@@ -60,7 +61,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
  * counting each cause (timeouts, CRC errors, truncated or garbled replies, replies from another
  * slave, exceptions).
  */
-public final class ModbusPressDriver implements PressDriver, Actuator {
+public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, Actuator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusPressDriver.class);
     private static final int WINDOW = 20;

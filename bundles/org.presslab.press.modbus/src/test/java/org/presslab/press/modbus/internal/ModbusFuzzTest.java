@@ -21,7 +21,7 @@ class ModbusFuzzTest {
      * exactly; encoding refuses (IllegalArgumentException) what does not fit, non-finite values included,
      * and what it encodes decodes back to the value within the type's resolution.
      */
-    @FuzzTest(maxDuration = "5m", maxExecutions = 1_100_000)
+    @FuzzTest(maxDuration = "40m", maxExecutions = 1_100_000)
     void registers(FuzzedDataProvider data) {
         DataType type = data.pickValue(DataType.values());
         boolean lowFirst = data.consumeBoolean();
@@ -83,7 +83,7 @@ class ModbusFuzzTest {
         "poll.period.ms", "timeout.ms", "retries", "stale.after.ms", "disconnect.after", "enable.coil", "device.kind"};
 
     /** A device configuration: any subset of its keys with any values; settings or an error naming the device. */
-    @FuzzTest(maxDuration = "5m", maxExecutions = 1_100_000)
+    @FuzzTest(maxDuration = "40m", maxExecutions = 1_100_000)
     void settings(FuzzedDataProvider data) {
         Map<String, Object> props = new HashMap<>();
         props.put("presslab.driver.id", "press-1");

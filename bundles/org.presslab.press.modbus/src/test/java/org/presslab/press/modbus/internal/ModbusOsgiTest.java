@@ -54,7 +54,7 @@ class ModbusOsgiTest {
             Map<String, String> fw = Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
                     Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
                     // the test shares the driver API and logging with the framework
-                    Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.presslab.press.api;version=1.1.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.9");
+                    Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.presslab.press.api;version=2.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.9");
             Framework framework = factory.newFramework(fw);
             framework.start();
             try {
@@ -62,7 +62,7 @@ class ModbusOsgiTest {
                 List<Bundle> bundles = new ArrayList<>();
                 for (String b : new String[] {jar("org.osgi.util.function"), jar("org.osgi.util.promise"), jar("org.osgi.service.component-"),
                         jar("org.apache.felix.scr"), jar("org.apache.felix.configadmin"), jar("jSerialComm"), jar("j2mod"),
-                        jar("org.presslab.time"), jar("org.presslab.serial"),
+                        jar("org.presslab.time"), jar("org.presslab.serial-"), jar("org.presslab.serial.jserialcomm-"),
                         "reference:" + new File("target/classes").toURI()}) {
                     bundles.add(ctx.installBundle(b));
                 }

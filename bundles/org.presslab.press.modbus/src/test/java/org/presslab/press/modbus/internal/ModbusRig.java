@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Assumptions;
+import org.presslab.time.TimeSources;
 import org.presslab.emulators.ModbusPressController;
 import org.presslab.emulators.PtyPair;
 import org.presslab.emulators.RtuSlave;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
-import org.presslab.serial.internal.JSerialCommPortManager;
-import org.presslab.serial.internal.PortRegistry;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.serial.jserialcomm.JSerialCommPorts;
+import org.presslab.serial.jserialcomm.StandalonePortManager;
 import org.presslab.time.TimeSource;
 
 /**
@@ -22,13 +22,12 @@ import org.presslab.time.TimeSource;
  */
 final class ModbusRig implements AutoCloseable {
 
-    final TimeSource time = new SystemTimeSource();
+    final TimeSource time = TimeSources.system();
     final PtyPair pty;
     final SimulatedDevice plant;
     final ModbusPressController controller;
     final RtuSlave slave;
-    final PortRegistry registry = new PortRegistry();
-    final JSerialCommPortManager ports = new JSerialCommPortManager(registry, 20, 250, true);
+    final StandalonePortManager ports = JSerialCommPorts.create(20, 250, true);
 
     ModbusRig(Path dir, int baud) throws Exception {
         Assumptions.assumeTrue(PtyPair.socatAvailable(), "socat is not installed (apt-get install socat): skipping the pty tests");
@@ -105,7 +104,7 @@ final class ModbusRig implements AutoCloseable {
 
     @Override
     public void close() {
-        ports.deactivate();
+        ports.close();
         slave.close();
         pty.close();
         plant.close();

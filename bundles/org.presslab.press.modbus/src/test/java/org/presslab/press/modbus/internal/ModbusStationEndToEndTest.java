@@ -17,9 +17,10 @@ import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.RecipeStep;
 import org.presslab.control.api.StationSample;
 import org.presslab.control.api.StationState;
-import org.presslab.control.internal.Recipes;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Stations;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
+import org.presslab.control.Recipes;
 import org.presslab.emulators.ModbusPressController;
 
 /**
@@ -36,18 +37,18 @@ class ModbusStationEndToEndTest {
     Path dir;
     private ModbusRig rig;
     private ModbusPressDriver driver;
-    private StationEngine station;
+    private StandaloneStation station;
 
     @BeforeEach
     void setUp() throws Exception {
         rig = new ModbusRig(dir, 115200);
         driver = rig.driver(rig.config());
-        station = new StationEngine(StationSettings.builder("st-modbus").cellDiameterMm(10).fixtureRatingMPa(100)
+        station = Stations.create(StationSpec.of("st-modbus").cellDiameterMm(10).fixtureRatingMPa(100)
                 .driverFilter("(presslab.driver.id=press-1)").actuationMode("FORCE_SETPOINT").loopRateHz(50)
                 // Stale watchdog 1 s: one failed transaction already costs 3 tries × 100 ms here, and a CI run
                 // on 2 shared cores starved the poll thread past 0.5 s once (trip before the recipe started).
                 // The stale interlock itself is tested on virtual time in control and in ModbusDriverPtyTest.
-                .maxRateMPaPerS(20).defaultRateMPaPerS(10).staleTimeoutS(1.0).build(), rig.time);
+                .maxRateMPaPerS(20).defaultRateMPaPerS(10).staleTimeoutS(1.0), rig.time);
         // what the DS component does: the driver service leaves with the port and comes back with it
         driver.onAvailability(up -> {
             if (up) {

@@ -1,5 +1,6 @@
 package org.presslab.press.sim.bench;
 
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.PressLoop;
 import org.presslab.press.sim.SimSpec;
@@ -34,13 +35,13 @@ public final class SimulatorHarness {
     }
 
     private static void warmUp() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         SimulatedDevice p = SimulatedDevices.hydraulicPress(time, "warm", 1);
         new PressLoop(time, p, 100).run(15e6 * AREA, 2e6 * AREA, 600);
     }
 
     private static void stacking() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         SimulatedDevice p = SimulatedDevices.hydraulicPress(time, "stack", 42);
         PressLoop loop = new PressLoop(time, p, 100);
         double target = 74e6 * AREA;
@@ -60,7 +61,7 @@ public final class SimulatorHarness {
     }
 
     private static void activeHold(int cycles, double mAcm2) {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         SimulatedDevice p = SimulatedDevices.hydraulicPress(time, "active", 42);
         PressLoop loop = new PressLoop(time, p, 100);
         loop.run(15e6 * AREA, 2e6 * AREA, 30);
@@ -83,7 +84,7 @@ public final class SimulatorHarness {
     }
 
     private static void frame(DeviceKind kind, int cycles, double mAcm2) {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         SimulatedDevice f = SimulatedDevices.create(time, SimSpec.defaults(kind).seed(42));
         f.cell().startCycling(SimUnits.mAPerCm2(mAcm2), SimUnits.mAhPerCm2(1), 2 * cycles);
         long wall = System.nanoTime();
@@ -104,7 +105,7 @@ public final class SimulatorHarness {
     }
 
     private static void readCost() {
-        VirtualTimeSource time = new VirtualTimeSource();
+        VirtualTimeSource time = TimeSources.virtual();
         SimulatedDevice p = SimulatedDevices.hydraulicPress(time, "r", 1);
         int n = 2_000_000;
         for (int i = 0; i < n / 10; i++) {

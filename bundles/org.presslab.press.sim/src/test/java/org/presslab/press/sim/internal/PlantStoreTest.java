@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.sim.PlantSnapshot;
 import org.presslab.press.sim.SimSpec;
@@ -25,7 +26,7 @@ import org.presslab.time.VirtualTimeSource;
 /** The file side of "the simulated device outlives its driver". */
 class PlantStoreTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     @TempDir
     Path dir;
 

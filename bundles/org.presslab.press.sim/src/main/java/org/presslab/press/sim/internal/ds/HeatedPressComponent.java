@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Capability;
 import org.presslab.press.api.PressDriverProperties;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -20,8 +21,7 @@ import org.presslab.time.TimeSource;
 @Component(name = HeatedPressComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PressDriver.class, SimulatedDevice.class})
 @Designate(ocd = HeatedPressComponent.Config.class, factory = true)
-@PressDriverProperties(kind = "HEATED_PRESS",
-        capabilities = {"SENSE_FORCE", "SENSE_PRESSURE", "SENSE_POSITION", "SENSE_TEMPERATURE", "ACTUATE", "SET_TEMPERATURE"})
+@PressDriverProperties(kind = DeviceKind.HEATED_PRESS, capabilities = {Capability.SENSE_FORCE, Capability.SENSE_PRESSURE, Capability.SENSE_POSITION, Capability.SENSE_TEMPERATURE, Capability.ACTUATE, Capability.SET_TEMPERATURE})
 public final class HeatedPressComponent extends SimDriverComponent {
 
     static final String PID = "org.presslab.press.sim.heated";

@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Capability;
 import org.presslab.press.api.PressDriverProperties;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -20,8 +21,7 @@ import org.presslab.time.TimeSource;
 @Component(name = HydraulicPressComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PressDriver.class, SimulatedDevice.class})
 @Designate(ocd = HydraulicPressComponent.Config.class, factory = true)
-@PressDriverProperties(kind = "AUTOMATIC_HYDRAULIC_PRESS",
-        capabilities = {"SENSE_FORCE", "SENSE_PRESSURE", "SENSE_POSITION", "ACTUATE"})
+@PressDriverProperties(kind = DeviceKind.AUTOMATIC_HYDRAULIC_PRESS, capabilities = {Capability.SENSE_FORCE, Capability.SENSE_PRESSURE, Capability.SENSE_POSITION, Capability.ACTUATE})
 public final class HydraulicPressComponent extends SimDriverComponent {
 
     static final String PID = "org.presslab.press.sim.hydraulic";

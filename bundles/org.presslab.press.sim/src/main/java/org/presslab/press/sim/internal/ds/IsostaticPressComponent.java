@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Capability;
 import org.presslab.press.api.PressDriverProperties;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -20,7 +21,7 @@ import org.presslab.time.TimeSource;
 @Component(name = IsostaticPressComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PressDriver.class, SimulatedDevice.class})
 @Designate(ocd = IsostaticPressComponent.Config.class, factory = true)
-@PressDriverProperties(kind = "ISOSTATIC_PRESS", capabilities = {"SENSE_PRESSURE", "ACTUATE"})
+@PressDriverProperties(kind = DeviceKind.ISOSTATIC_PRESS, capabilities = {Capability.SENSE_PRESSURE, Capability.ACTUATE})
 public final class IsostaticPressComponent extends SimDriverComponent {
 
     static final String PID = "org.presslab.press.sim.isostatic";

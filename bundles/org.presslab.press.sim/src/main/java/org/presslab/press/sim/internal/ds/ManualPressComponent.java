@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Capability;
 import org.presslab.press.api.PressDriverProperties;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -20,7 +21,7 @@ import org.presslab.time.TimeSource;
 @Component(name = ManualPressComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PressDriver.class, SimulatedDevice.class})
 @Designate(ocd = ManualPressComponent.Config.class, factory = true)
-@PressDriverProperties(kind = "MANUAL_HYDRAULIC_PRESS", capabilities = {"SENSE_FORCE"})
+@PressDriverProperties(kind = DeviceKind.MANUAL_HYDRAULIC_PRESS, capabilities = {Capability.SENSE_FORCE})
 public final class ManualPressComponent extends SimDriverComponent {
 
     static final String PID = "org.presslab.press.sim.manual";

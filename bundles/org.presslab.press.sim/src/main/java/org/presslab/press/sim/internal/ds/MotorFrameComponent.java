@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Capability;
 import org.presslab.press.api.PressDriverProperties;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -20,7 +21,7 @@ import org.presslab.time.TimeSource;
 @Component(name = MotorFrameComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PressDriver.class, SimulatedDevice.class})
 @Designate(ocd = MotorFrameComponent.Config.class, factory = true)
-@PressDriverProperties(kind = "MOTORIZED_FRAME", capabilities = {"SENSE_FORCE", "SENSE_POSITION", "ACTUATE"})
+@PressDriverProperties(kind = DeviceKind.MOTORIZED_FRAME, capabilities = {Capability.SENSE_FORCE, Capability.SENSE_POSITION, Capability.ACTUATE})
 public final class MotorFrameComponent extends SimDriverComponent {
 
     static final String PID = "org.presslab.press.sim.motorframe";

@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Capability;
 import org.presslab.press.api.PressDriverProperties;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -20,7 +21,7 @@ import org.presslab.time.TimeSource;
 @Component(name = ScrewFrameComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PressDriver.class, SimulatedDevice.class})
 @Designate(ocd = ScrewFrameComponent.Config.class, factory = true)
-@PressDriverProperties(kind = "SCREW_FRAME", capabilities = {"SENSE_FORCE"})
+@PressDriverProperties(kind = DeviceKind.SCREW_FRAME, capabilities = {Capability.SENSE_FORCE})
 public final class ScrewFrameComponent extends SimDriverComponent {
 
     static final String PID = "org.presslab.press.sim.screwframe";

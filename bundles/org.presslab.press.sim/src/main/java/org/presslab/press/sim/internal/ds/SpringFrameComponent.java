@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.api.Capability;
 import org.presslab.press.api.PressDriverProperties;
 import org.presslab.press.sim.SimSpec;
 import org.presslab.press.sim.SimulatedDevice;
@@ -20,7 +21,7 @@ import org.presslab.time.TimeSource;
 @Component(name = SpringFrameComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PressDriver.class, SimulatedDevice.class})
 @Designate(ocd = SpringFrameComponent.Config.class, factory = true)
-@PressDriverProperties(kind = "SPRING_FRAME", capabilities = {"SENSE_FORCE"})
+@PressDriverProperties(kind = DeviceKind.SPRING_FRAME, capabilities = {Capability.SENSE_FORCE})
 public final class SpringFrameComponent extends SimDriverComponent {
 
     static final String PID = "org.presslab.press.sim.springframe";

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.presslab.time.TimeSources;
+import org.presslab.time.TimeSource;
 import org.presslab.press.api.Capability;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.SafeAction;
@@ -20,7 +22,7 @@ import org.presslab.time.VirtualTimeSource;
 /** The DS components built with plain {@code new}, their configuration given as annotation proxies. */
 class ComponentConfigTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
 
     /** An instance of config type {@code type}: the annotation defaults, overridden by {@code values}. */
     @SuppressWarnings("unchecked")

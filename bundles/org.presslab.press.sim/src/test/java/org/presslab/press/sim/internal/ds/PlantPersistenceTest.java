@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslab.time.TimeSources;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.SafeAction;
@@ -22,7 +23,7 @@ import org.presslab.time.VirtualTimeSource;
 /** The DS lifecycle keeps the plant across deactivation, in the bundle's data area (a temp dir here). */
 class PlantPersistenceTest {
 
-    private final VirtualTimeSource time = new VirtualTimeSource();
+    private final VirtualTimeSource time = TimeSources.virtual();
     @TempDir
     Path dataArea;
 
