@@ -32,13 +32,15 @@ import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationRegistry;
 import org.presslab.control.api.StationSample;
-import org.presslab.control.internal.RecipeServiceImpl;
-import org.presslab.control.internal.StationEngine;
-import org.presslab.control.internal.StationSettings;
+import org.presslab.control.Recipes;
+import org.presslab.control.StandaloneStation;
+import org.presslab.control.StationSpec;
+import org.presslab.control.Stations;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
 import org.presslab.runs.RunStores;
-import org.presslab.time.SystemTimeSource;
+import org.presslab.time.TimeSource;
+import org.presslab.time.TimeSources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +63,7 @@ class WebRunsTest {
 
     private static Server jetty;
     private static String base;
-    private static StationEngine station;
+    private static StandaloneStation station;
     private static SimulatedDevice press;
     private static RunStores.Store store;
     private static WebComponent.DynamicServices services;
@@ -78,10 +80,10 @@ class WebRunsTest {
                         : null;
             }
         });
-        SystemTimeSource time = new SystemTimeSource();
+        TimeSource time = TimeSources.system();
         press = SimulatedDevices.hydraulicPress(time, "sim-r", 5);
-        station = new StationEngine(StationSettings.builder("r1").cellDiameterMm(10).fixtureRatingMPa(80)
-                .driverFilter("(presslab.driver.id=sim-r)").build(), time, tmp.resolve("latches"));
+        station = Stations.create(StationSpec.of("r1").cellDiameterMm(10).fixtureRatingMPa(80)
+                .driverFilter("(presslab.driver.id=sim-r)"), time, tmp.resolve("latches"));
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + tmp.resolve("runs").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
@@ -103,7 +105,7 @@ class WebRunsTest {
                 return "r1".equals(id) ? Optional.of(station) : Optional.empty();
             }
         };
-        services.recipes = new RecipeServiceImpl(tmp.resolve("recipes"));
+        services.recipes = Recipes.service(tmp.resolve("recipes"));
         services.runs = store;
         services.runQuery = store;
         servlet = new PresslabServlet(PresslabServlet.Settings.defaults(), services,
