@@ -54,6 +54,11 @@ public class ShellAclIT extends PresslabTestSupport {
             }
         }, null);
         try {
+            // The station service can be up a moment before the shell bundle has registered its commands (and the
+            // command ACLs their guards): until then every user sees "Command not found". Wait for the command to
+            // exist, then judge the viewer.
+            assertTrue("station:list registered within 30 s: " + shell("station:list"),
+                    waitFor(() -> shell("station:list").error() == null, 30_000));
             CommandResult list = shell("station:list", "vera", VIEWER);
             assertNull("a viewer lists stations: " + list, list.error());
             assertTrue(list.output(), list.output().contains("cell1"));
