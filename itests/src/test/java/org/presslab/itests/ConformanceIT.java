@@ -12,7 +12,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -26,7 +25,7 @@ import org.presslab.press.api.PressDriver;
  * The driver conformance kit (feature presslab-conformance) run in the container against the
  * simulated hydraulic press and against the vendor example installed at runtime.
  */
-@RunWith(PaxExam.class)
+@RunWith(PresslabExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ConformanceIT extends PresslabTestSupport {
 

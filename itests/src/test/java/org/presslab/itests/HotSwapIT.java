@@ -16,7 +16,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -42,7 +41,7 @@ import org.presslab.time.TimeSource;
  * itself when the bundle comes back and holds 15 MPa again. Nothing outside the driver's bundle is
  * deactivated. Prints the control gap, the pressure excursion and the time back to holding.
  */
-@RunWith(PaxExam.class)
+@RunWith(PresslabExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class HotSwapIT extends PresslabTestSupport {
 

@@ -22,7 +22,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -40,7 +39,7 @@ import org.presslab.press.api.PressDriver;
  * Presslab feature installs, every Presslab DS component is satisfied, and the shell commands
  * drive a short recipe end to end.
  */
-@RunWith(PaxExam.class)
+@RunWith(PresslabExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PlatformIT extends PresslabTestSupport {
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionBaseConfigurationOption;
@@ -54,8 +55,9 @@ final class PresslabOptions {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                 systemProperty("presslab.version").value(System.getProperty("presslab.version", "0.1.0-SNAPSHOT")),
                 new VMOption("-Xmx512m"),
-                // Boot takes about 10 s on an idle 2-core machine; allow for a loaded one.
-                systemTimeout(300_000)));
+                // Boot takes 10-20 s on a 2-core machine; a container not up in 2 min has hung (PresslabExam
+                // then shows its log and boots one fresh container).
+                systemTimeout(bootTimeoutMs())));
         // The vendor example driver as a lab would have it in its Maven repository: the tests install it at
         // runtime from its coordinate (system/ is the first repository the distribution's mvn: handler reads).
         String vendor = System.getProperty("presslab.vendorDriver");
@@ -64,8 +66,14 @@ final class PresslabOptions {
                     "system/com/example/presslab/acme-servo-press/1.0.0-SNAPSHOT/acme-servo-press-1.0.0-SNAPSHOT.jar",
                     new File(vendor)));
         }
-        if (Boolean.getBoolean("presslab.itests.keep")) {
+        // Kept in CI too (CI=true), so a container that failed leaves its log behind for PresslabExam to show.
+        if (Boolean.getBoolean("presslab.itests.keep") || "true".equals(System.getenv("CI"))) {
             options.add(keepRuntimeFolder());
+        }
+        if (Boolean.getBoolean("presslab.itests.simulateBootFailure") && SIMULATED_BOOT_FAILURE.compareAndSet(false, true)) {
+            // Exercises PresslabExam's retry by hand: the first container of the run asks for a boot feature that
+            // does not exist, so it never registers its remote bundle context.
+            options.add(bootFeature("presslab-no-such-feature"));
         }
         options.addAll(List.of(extra));
         return options.toArray(Option[]::new);
@@ -83,6 +91,12 @@ final class PresslabOptions {
         }
         return option.frameworkUrl(
                 maven().groupId("org.presslab").artifactId("presslab-distribution").type("tar.gz").versionAsInProject());
+    }
+
+    private static final AtomicBoolean SIMULATED_BOOT_FAILURE = new AtomicBoolean();
+
+    private static long bootTimeoutMs() {
+        return Boolean.getBoolean("presslab.itests.simulateBootFailure") ? 30_000 : 120_000;
     }
 
     private static int freePort() {

@@ -24,7 +24,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
@@ -50,7 +49,7 @@ import org.presslab.runs.api.StoreHealth;
  * ran on it, and a recipe on the simulated station is recorded: the run with its samples, events and
  * commands, read back through the store's API and counted in the database itself.
  */
-@RunWith(PaxExam.class)
+@RunWith(PresslabExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RunStoreIT extends PresslabTestSupport {
 

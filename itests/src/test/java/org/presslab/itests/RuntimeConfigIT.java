@@ -13,7 +13,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -29,7 +28,7 @@ import org.presslab.press.api.PressDriver;
  * binding a new station to it through Config Admin, and configurations that are wrong. Neither
  * deactivates or disturbs anything that was already running.
  */
-@RunWith(PaxExam.class)
+@RunWith(PresslabExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RuntimeConfigIT extends PresslabTestSupport {
 

@@ -12,7 +12,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
@@ -28,7 +27,7 @@ import org.presslab.control.api.StationState;
  * login of such a user gives). A viewer reads and may e-stop but cannot ramp, reset or run a recipe; an operator can,
  * and the station records the shell user as the actor of each command.
  */
-@RunWith(PaxExam.class)
+@RunWith(PresslabExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ShellAclIT extends PresslabTestSupport {
 

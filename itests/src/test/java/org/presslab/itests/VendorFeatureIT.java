@@ -21,7 +21,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -40,7 +39,7 @@ import org.presslab.press.api.PressDriver;
  * into system/ first, as a lab puts a vendor's artifacts into a Maven repository its Karaf reads, and
  * removes them afterwards.
  */
-@RunWith(PaxExam.class)
+@RunWith(PresslabExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class VendorFeatureIT extends PresslabTestSupport {
 
