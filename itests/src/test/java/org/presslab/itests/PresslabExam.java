@@ -66,7 +66,15 @@ public final class PresslabExam extends Runner implements Filterable, Sortable {
     public void run(RunNotifier notifier) {
         long started = System.currentTimeMillis();
         BootGuard guard = new BootGuard(notifier);
-        delegate.run(guard);
+        try {
+            delegate.run(guard);
+        } catch (RuntimeException e) {
+            // Pax Exam throws its tear-down's "Container never came up" out of run() instead of notifying it.
+            if (guard.testStarted || !isBootFailure(e)) {
+                throw e;
+            }
+            guard.held.add(new Failure(getDescription(), e));
+        }
         if (guard.held.isEmpty()) {
             return;
         }
@@ -140,7 +148,7 @@ public final class PresslabExam extends Runner implements Filterable, Sortable {
     private static final class BootGuard extends RunNotifier {
         private final RunNotifier target;
         final List<Failure> held = new ArrayList<>();
-        private boolean testStarted;
+        boolean testStarted;
 
         BootGuard(RunNotifier target) {
             this.target = target;

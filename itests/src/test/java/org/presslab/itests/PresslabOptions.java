@@ -71,9 +71,9 @@ final class PresslabOptions {
             options.add(keepRuntimeFolder());
         }
         if (Boolean.getBoolean("presslab.itests.simulateBootFailure") && SIMULATED_BOOT_FAILURE.compareAndSet(false, true)) {
-            // Exercises PresslabExam's retry by hand: the first container of the run asks for a boot feature that
-            // does not exist, so it never registers its remote bundle context.
-            options.add(bootFeature("presslab-no-such-feature"));
+            // Exercises PresslabExam's retry by hand: the first container's JVM refuses to start, so it never
+            // registers its remote bundle context.
+            options.add(new VMOption("-XX:+PresslabNoSuchOption"));
         }
         options.addAll(List.of(extra));
         return options.toArray(Option[]::new);
