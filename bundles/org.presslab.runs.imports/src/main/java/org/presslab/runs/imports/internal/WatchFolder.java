@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * (import it by hand with its run id).</li>
  * <li>A file that cannot be read is renamed {@code name.rejected} beside a {@code name.rejected.txt} holding the
  * reason; a file no run covers is left where it is and logged. Neither stops the others: each file is handled
- * on its own. While the run store is unavailable, files wait and are tried again at the next scan.</li>
+ * on its own. While the run store is unavailable, files wait where they are and are tried again once they have
+ * been unchanged for {@code stableFor} again.</li>
  * </ul>
  */
 final class WatchFolder implements Closeable {
