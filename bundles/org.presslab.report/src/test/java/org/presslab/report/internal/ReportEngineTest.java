@@ -161,8 +161,8 @@ class ReportEngineTest {
 
     @Test
     void holdStatisticsMatchAnIndependentComputationFromTheSamplesAsCsv(@TempDir Path dir) throws Exception {
-        // The raw samples of the hold, written as CSV and read back: the run store's CSV export is not on this
-        // branch yet, so the test writes the same columns itself.
+        // The raw samples of the synthetic hold (a known 3-s excursion and a gap), written as CSV and read back. The
+        // same check on a hold the real store recorded, from its own CSV export: RecordedRunReportTest.
         RunTimeline tl = new RunTimeline(store.get("run-a").orElseThrow(), store, Instant.now());
         RunTimeline.Phase hold = tl.phases().get(3);
         Path csv = dir.resolve("samples.csv");
