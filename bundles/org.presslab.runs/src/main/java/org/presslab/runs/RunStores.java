@@ -7,7 +7,9 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.presslab.control.api.RecipeService;
 import org.presslab.control.api.StationListener;
+import org.presslab.control.api.StationRegistry;
 import org.presslab.runs.api.RunAttachments;
 import org.presslab.runs.api.RunExporter;
 import org.presslab.runs.api.RunQuery;
@@ -51,6 +53,8 @@ public final class RunStores {
         private long spoolMaxBytes = 1024L << 20;
         private int sampleEvery = 1;
         private TimeSource time;
+        private StationRegistry stations;
+        private RecipeService recipes;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -92,13 +96,34 @@ public final class RunStores {
         }
 
         /**
+         * The stations the store records, which it asks for a station's driver when it missed the driver's binding
+         * (as the DS component asks the StationRegistry service). Without it the driver is what the events say.
+         */
+        public Builder stations(StationRegistry registry) {
+            this.stations = registry;
+            return this;
+        }
+
+        /**
+         * The recipe service the store writes a running recipe's JSON with (and its SHA-256), read from the station of
+         * {@link #stations}, as the DS component does. Without both, a recipe's run is recorded with its name only,
+         * so a report cannot show the recipe's plan.
+         *
+         * @since 1.1
+         */
+        public Builder recipes(RecipeService r) {
+            this.recipes = r;
+            return this;
+        }
+
+        /**
          * Opens the store: migrates the schema, backfills a spool left behind, recovers interrupted runs.
          *
          * @throws IllegalArgumentException for a setting out of range (names it)
          */
         public Store open() {
             return RunStoreFactory.open(dataSource, instanceId, spoolDir, queueCapacity, batchSize, spoolMaxBytes, sampleEvery,
-                    time == null ? TimeSources.system() : time);
+                    time == null ? TimeSources.system() : time, stations, recipes);
         }
     }
 }

@@ -54,6 +54,7 @@ public final class ComparisonSection implements ReportSection {
         List<List<String>> rows = new ArrayList<>();
         XYSeriesCollection traces = new XYSeriesCollection();
         int per = Math.max(100, ctx.maxPointsPerChart() / ctx.runs().size());
+        TimeAxis axis = Timelines.axis(ctx);
         int k = 0;
         for (Run run : ctx.runs()) {
             k++;
@@ -69,9 +70,8 @@ public final class ComparisonSection implements ReportSection {
             ctx.progress("comparison: pressure of run " + run.id());
             SampleSeries s = ctx.query().samples(run.id(), null, null, per);
             XYSeries xs = new XYSeries(name, false, true);
-            RunTimeline tl = Timelines.of(ctx, run);
             for (SampleBucket b : s.buckets()) {
-                xs.add(tl.hours(b.start()), b.count() == 0 ? Double.NaN : b.pressureMeanPa() / 1e6);
+                xs.add(axis.of(java.time.Duration.between(run.start(), b.start())), b.count() == 0 ? Double.NaN : b.pressureMeanPa() / 1e6);
             }
             traces.addSeries(xs);
         }
@@ -81,10 +81,10 @@ public final class ComparisonSection implements ReportSection {
         } else {
             blocks.add(new Block.Paragraph("None of the runs has a hold step with a readable recipe."));
         }
-        XYPlot p = new XYPlot(traces, Charts.linear(TimeCharts.HOURS, false), Charts.linear("pressure (MPa)", false),
+        XYPlot p = new XYPlot(traces, Charts.linear(axis.label(), false), Charts.linear("pressure (MPa)", false),
                 Charts.renderer(true, false, traces.getSeriesCount()));
         blocks.add(Charts.figure("comparison-pressure", "Stack pressure of every run against the time since its own start "
-                + "(mean per bucket).", List.of(TimeCharts.HOURS, "pressure (MPa)"), Charts.chart(p, true)));
+                + "(mean per bucket).", List.of(axis.label(), "pressure (MPa)"), Charts.chart(p, true)));
         return Optional.of(new SectionContent(id(), title(), blocks));
     }
 }

@@ -63,6 +63,7 @@ public final class InterfacialSection implements ReportSection {
         XYSeriesCollection vsP = new XYSeriesCollection();
         XYSeriesCollection vsT = new XYSeriesCollection();
         List<List<String>> fits = new ArrayList<>();
+        TimeAxis axis = Timelines.axis(ctx);
         int k = 0;
         for (Run run : ctx.runs()) {
             k++;
@@ -79,7 +80,7 @@ public final class InterfacialSection implements ReportSection {
                     if (e.stackPressurePa() > 0) {
                         sp.add(e.stackPressurePa() / 1e6, r.interfacialOhm());
                     }
-                    st.add(Timelines.of(ctx, run).hours(e.measuredAt()), r.interfacialOhm());
+                    st.add(axis.of(java.time.Duration.between(run.start(), e.measuredAt())), r.interfacialOhm());
                 }
             }
             if (pts.size() < 2) {
@@ -105,10 +106,10 @@ public final class InterfacialSection implements ReportSection {
                 + "a power law R = a·p^−n is a straight line of slope −n.", List.of("stack pressure (MPa)", "R interfacial (Ω)"), c));
         blocks.add(1, new Block.Table("Power law R = a·p^−n (least squares on ln R against ln p; ± one standard error)",
                 List.of("series", "spectra", "exponent n", "R²"), fits));
-        XYPlot t = new XYPlot(vsT, Charts.linear(TimeCharts.HOURS, false), Charts.linear("R interfacial (Ω)", false),
+        XYPlot t = new XYPlot(vsT, Charts.linear(axis.label(), false), Charts.linear("R interfacial (Ω)", false),
                 Charts.renderer(true, true, vsT.getSeriesCount()));
         blocks.add(2, Charts.figure("r-vs-time", "Interfacial resistance against time since the run's start.",
-                List.of(TimeCharts.HOURS, "R interfacial (Ω)"), Charts.chart(t, true)));
+                List.of(axis.label(), "R interfacial (Ω)"), Charts.chart(t, true)));
         return Optional.of(new SectionContent(id(), title(), blocks));
     }
 

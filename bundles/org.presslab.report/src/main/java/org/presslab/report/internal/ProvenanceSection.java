@@ -13,14 +13,17 @@ import org.presslab.report.api.ReportSection;
 import org.presslab.report.api.SectionContent;
 import org.presslab.runs.api.CellInfo;
 import org.presslab.runs.api.CommandRecord;
+import org.presslab.runs.api.DeviceIdentity;
 import org.presslab.runs.api.Gap;
+import org.presslab.runs.api.Note;
 import org.presslab.runs.api.Run;
 
-/** Where the data come from: station, cell, operator, device and driver, recipe and its hash, software, commands. */
+/** Where the data come from: station, cell, operator, device and driver, recipe and its hash, software, commands, notes. */
 @Component(service = ReportSection.class, property = ReportSection.ORDER + ":Integer=100")
 public final class ProvenanceSection implements ReportSection {
 
     static final int MAX_COMMANDS = 200;
+    static final String NOT_RECORDED = "not recorded";
 
     @Override
     public String id() {
@@ -58,9 +61,8 @@ public final class ProvenanceSection implements ReportSection {
             if (!c.notes().isEmpty()) {
                 kv.add(new KeyValue("cell notes", c.notes()));
             }
-            kv.add(new KeyValue("device", r.device().label().isEmpty() ? "not recorded" : r.device().label()));
-            kv.add(new KeyValue("driver", r.device().driverId() + (r.device().driverBundle().isEmpty() ? ""
-                    : ", bundle " + r.device().driverBundle() + " " + r.device().driverBundleVersion())));
+            kv.add(new KeyValue("device", device(r.device())));
+            kv.add(new KeyValue("driver", driver(r.device())));
             kv.add(new KeyValue("recipe", r.hasRecipe() ? r.recipeName() + " (control run " + r.recipeRunId() + ")" : "none (run started by hand)"));
             if (r.hasRecipe()) {
                 kv.add(new KeyValue("recipe SHA-256", r.recipeSha256()));
@@ -79,6 +81,7 @@ public final class ProvenanceSection implements ReportSection {
             }
             if (!ctx.comparison()) {
                 commands(tl.commands(), r, blocks);
+                notes(ctx.query().notes(r.id()), r, blocks);
             }
         }
         return Optional.of(new SectionContent(id(), title(), blocks));
@@ -105,6 +108,36 @@ public final class ProvenanceSection implements ReportSection {
             blocks.add(new Block.Notice(Block.Level.INFO, (commands.size() - MAX_COMMANDS)
                     + " more commands are in the run's data export (commands.csv)."));
         }
+    }
+
+    /**
+     * The device as far as it is known: vendor, model and serial; without them, what is known of the driver that spoke
+     * to it (a device whose identity was not split into vendor and model, or a run recorded after the driver bound).
+     */
+    static String device(DeviceIdentity d) {
+        if (!d.label().isEmpty()) {
+            return d.label();
+        }
+        String driver = driver(d);
+        return driver.equals(NOT_RECORDED) ? NOT_RECORDED : "vendor and model not recorded; driver " + driver;
+    }
+
+    /** The driver's id, bundle and bundle version, as far as they are known. */
+    static String driver(DeviceIdentity d) {
+        String bundle = (d.driverBundle() + " " + d.driverBundleVersion()).trim();
+        String s = String.join(", ", nonEmpty(d.driverId(), bundle.isEmpty() ? "" : "bundle " + bundle));
+        return s.isEmpty() ? NOT_RECORDED : s;
+    }
+
+    private static void notes(List<Note> notes, Run r, List<Block> blocks) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Note n : notes) {
+            rows.add(List.of(Format.duration(Duration.between(r.start(), n.time())), n.author(), n.text()));
+        }
+        blocks.add(new Block.Table("Notes", List.of("time", "author", "note"), rows));
     }
 
     static List<String> nonEmpty(String... s) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.presslab.report.api.Block;
@@ -28,25 +29,24 @@ import org.presslab.report.api.Report;
 import org.presslab.report.api.ReportRenderer;
 import org.presslab.report.api.ReportRequest;
 import org.presslab.report.api.ReportSection;
-import org.presslab.report.api.ReportService;
 import org.presslab.report.api.SectionContent;
 import org.presslab.runs.api.Run;
 import org.presslab.runs.api.RunExporter;
 import org.presslab.runs.api.RunQuery;
-import org.presslab.runs.api.RunService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The report service in plain Java: builds a report from the sections, renders it, on its own bounded
- * executor (a few threads at low priority, a short queue; a full queue refuses at once). The DS component
- * only wires services into it.
+ * executor (a few threads at low priority, a short queue; a full queue refuses at once). It reads the run store
+ * only through {@link RunQuery} and a lookup of a run by id. Built by {@link org.presslab.report.Reports}, which the
+ * DS component uses too.
  */
-public final class ReportEngine implements ReportService, AutoCloseable {
+public final class ReportEngine implements org.presslab.report.Reports.Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportEngine.class);
 
-    private final RunService runs;
+    private final Function<String, Optional<Run>> runs;
     private final RunQuery query;
     private final Supplier<RunExporter> exporter;
     private final Supplier<List<ReportSection>> sections;
@@ -57,19 +57,20 @@ public final class ReportEngine implements ReportService, AutoCloseable {
     private final ThreadPoolExecutor executor;
 
     /**
+     * @param runs a run by id ({@code RunService::get})
      * @param sections the sections in report order
      * @param renderers by format
      * @param threads worker threads (1 to 4)
      * @param queue requests that may wait (1 to 100)
      * @param maxPoints points per chart (100 to 20,000)
      */
-    public ReportEngine(RunService runs, RunQuery query, Supplier<RunExporter> exporter, Supplier<List<ReportSection>> sections,
+    public ReportEngine(Function<String, Optional<Run>> runs, RunQuery query, Supplier<RunExporter> exporter, Supplier<List<ReportSection>> sections,
             Supplier<Map<String, ReportRenderer>> renderers, int threads, int queue, int maxPoints, String software, Clock clock) {
         check("threads", threads, 1, 4);
         check("queue", queue, 1, 100);
         check("maxPointsPerChart", maxPoints, 100, 20_000);
-        this.runs = runs;
-        this.query = query;
+        this.runs = java.util.Objects.requireNonNull(runs, "runs");
+        this.query = java.util.Objects.requireNonNull(query, "query");
         this.exporter = exporter;
         this.sections = sections;
         this.renderers = renderers;
@@ -200,7 +201,7 @@ public final class ReportEngine implements ReportService, AutoCloseable {
     private List<Run> lookup(List<String> ids) {
         List<Run> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(runs.get(id).orElseThrow(() -> new IllegalArgumentException("no run '" + id + "' in the run store")));
+            out.add(runs.apply(id).orElseThrow(() -> new IllegalArgumentException("no run '" + id + "' in the run store")));
         }
         return out;
     }

@@ -2,7 +2,6 @@ package org.presslab.report.internal;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.presslab.report.Reports;
 import org.presslab.report.api.ReportRenderer;
 import org.presslab.report.api.ReportRequest;
 import org.presslab.report.api.ReportSection;
@@ -33,7 +33,10 @@ import org.presslab.runs.api.RunExporter;
 import org.presslab.runs.api.RunQuery;
 import org.presslab.runs.api.RunService;
 
-/** The report service: the sections and renderers registered now, on the engine's own executor. */
+/**
+ * The report service: the sections and renderers registered now, on the engine's own executor, built by
+ * {@link Reports} as outside OSGi.
+ */
 @Component(service = ReportService.class, configurationPid = "org.presslab.report",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ReportServiceComponent.Config.class)
@@ -55,7 +58,7 @@ public final class ReportServiceComponent implements ReportService {
 
     private final Map<ServiceKey, ReportSection> sections = new ConcurrentSkipListMap<>();
     private final Map<String, ReportRenderer> renderers = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ReportEngine engine;
+    private final Reports.Engine engine;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -64,8 +67,9 @@ public final class ReportServiceComponent implements ReportService {
     @Activate
     public ReportServiceComponent(@Reference RunService runs, @Reference RunQuery query, BundleContext bc, Config config) {
         String software = "Presslab " + bc.getBundle().getVersion() + " (" + bc.getBundle().getSymbolicName() + ")";
-        this.engine = new ReportEngine(runs, query, () -> exporter, this::sections, () -> new TreeMap<>(renderers),
-                config.threads(), config.queue(), config.maxPointsPerChart(), software, Clock.systemUTC());
+        this.engine = Reports.builder(runs, query).exporter(() -> exporter).sections(this::sections)
+                .renderers(() -> new TreeMap<>(renderers)).threads(config.threads()).queue(config.queue())
+                .maxPointsPerChart(config.maxPointsPerChart()).software(software).build();
     }
 
     /** Sorted by order, then by service id, so two sections with one order keep a stable place. */

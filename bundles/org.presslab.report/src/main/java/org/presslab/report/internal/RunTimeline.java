@@ -133,8 +133,13 @@ public final class RunTimeline {
         return recipeEnd;
     }
 
-    /** Hours from the run's start. */
-    public double hours(Instant t) {
-        return Duration.between(run.start(), t).toNanos() / 3.6e12;
+    /** The unit of this run's time axes, by its span (start to end, or to now while it runs). */
+    public TimeAxis axis() {
+        return TimeAxis.forSpan(Duration.between(run.start(), end));
+    }
+
+    /** The time since the run's start in the unit of {@link #axis()}. */
+    public double at(Instant t) {
+        return axis().of(Duration.between(run.start(), t));
     }
 }

@@ -21,10 +21,8 @@ import org.presslab.runs.api.Gap;
 import org.presslab.runs.api.SampleBucket;
 import org.presslab.runs.api.SampleSeries;
 
-/** Quantities against time since the run's start, with the recipe's phases, trips, e-stops and gaps marked. */
+/** Quantities against time since the run's start (in the unit of {@link RunTimeline#axis()}), with the recipe's phases, trips, e-stops and gaps marked. */
 public final class TimeCharts {
-
-    public static final String HOURS = "time since start (h)";
 
     private static final Color[] PHASE_FILL = { new Color(0x00, 0x72, 0xB2, 24), new Color(0xE6, 0x9F, 0x00, 28) };
     private static final Color GAP_FILL = new Color(0x60, 0x60, 0x60, 70);
@@ -50,7 +48,7 @@ public final class TimeCharts {
         YIntervalSeries main = new YIntervalSeries(yLabel.replaceAll(" \\(.*", ""), false, true);
         YIntervalSeries sp = secondName == null ? null : new YIntervalSeries(secondName, false, true);
         for (SampleBucket b : series.buckets()) {
-            double x = tl.hours(b.start().plus(java.time.Duration.between(b.start(), b.end()).dividedBy(2)));
+            double x = tl.at(b.start().plus(java.time.Duration.between(b.start(), b.end()).dividedBy(2)));
             double m = mean.applyAsDouble(b) * scale;
             if (b.count() == 0 || !Double.isFinite(m)) {
                 // a break in the line where nothing was measured
@@ -80,7 +78,7 @@ public final class TimeCharts {
             r.setSeriesFillPaint(1, Charts.ORANGE);
             r.setSeriesStroke(1, new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 5f, 3f }, 0f));
         }
-        XYPlot plot = new XYPlot(data, Charts.linear(HOURS, false), Charts.linear(yLabel, false), r);
+        XYPlot plot = new XYPlot(data, Charts.linear(tl.axis().label(), false), Charts.linear(yLabel, false), r);
         decorate(plot, tl);
         for (double l : levels) {
             ValueMarker m = new ValueMarker(l, Color.DARK_GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -91,14 +89,14 @@ public final class TimeCharts {
                     Math.max(yr.getUpperBound(), l + 0.1 * yr.getLength()));
         }
         JFreeChart c = Charts.chart(plot, true);
-        return Charts.figure(id, caption, List.of(HOURS, yLabel), c);
+        return Charts.figure(id, caption, List.of(tl.axis().label(), yLabel), c);
     }
 
     /** Shades the phases (alternating tints, labelled with the step number), gaps grey, trips and e-stops red. */
     static void decorate(XYPlot plot, RunTimeline tl) {
         int i = 0;
         for (RunTimeline.Phase p : tl.phases()) {
-            IntervalMarker m = new IntervalMarker(tl.hours(p.start()), tl.hours(p.end()));
+            IntervalMarker m = new IntervalMarker(tl.at(p.start()), tl.at(p.end()));
             m.setPaint(PHASE_FILL[i++ % 2]);
             m.setLabel(String.valueOf(p.step()));
             m.setLabelFont(ReportFonts.font(8f, false));
@@ -107,12 +105,12 @@ public final class TimeCharts {
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }
         for (Gap g : tl.gaps()) {
-            IntervalMarker m = new IntervalMarker(tl.hours(g.start()), tl.hours(g.end() == null ? tl.end() : g.end()));
+            IntervalMarker m = new IntervalMarker(tl.at(g.start()), tl.at(g.end() == null ? tl.end() : g.end()));
             m.setPaint(GAP_FILL);
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }
         for (RunTimeline.Mark mk : tl.marks()) {
-            ValueMarker m = new ValueMarker(tl.hours(mk.time()), MARK, new BasicStroke(1.4f));
+            ValueMarker m = new ValueMarker(tl.at(mk.time()), MARK, new BasicStroke(1.4f));
             m.setLabel(mk.kind());
             m.setLabelFont(ReportFonts.font(8f, true));
             m.setLabelPaint(MARK);

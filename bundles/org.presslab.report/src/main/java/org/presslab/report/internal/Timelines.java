@@ -19,6 +19,16 @@ final class Timelines {
         return new RunTimeline(run, ctx.query(), ctx.generatedAt());
     }
 
+    /** One time axis for every run of the report: the unit fits the longest run (each run is shown from its own start). */
+    static TimeAxis axis(ReportContext ctx) {
+        java.time.Duration longest = java.time.Duration.ZERO;
+        for (Run r : ctx.runs()) {
+            java.time.Duration d = java.time.Duration.between(r.start(), of(ctx, r).end());
+            longest = d.compareTo(longest) > 0 ? d : longest;
+        }
+        return TimeAxis.forSpan(longest);
+    }
+
     /** The context the engine hands to sections, with a per-report cache. */
     static class EngineContext implements ReportContext {
         final Map<String, RunTimeline> timelines = new ConcurrentHashMap<>();

@@ -3,16 +3,14 @@ package org.presslab.report.internal;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.presslab.control.Recipes;
 import org.presslab.control.api.RecipeService;
-import org.presslab.report.api.ReportRenderer;
+import org.presslab.report.Reports;
 import org.presslab.report.api.ReportRequest;
 import org.presslab.runs.api.DeviceIdentity;
 
@@ -33,12 +31,8 @@ public final class ReportBenchmark {
         store.add("run-24h", recipes.toJson(SyntheticStore.recipe(seconds - SyntheticStore.RELEASE_END_S)), seconds, 100,
                 Instant.parse("2026-12-01T00:00:00Z"), "NZSP-24", new DeviceIdentity("Presslab", "simulated hydraulic press",
                         "SIM-0001", "sim-press-1", "org.presslab.press.sim", "0.1.0"));
-        Map<String, ReportRenderer> r = Map.of("html", new HtmlRenderer(), "pdf", new PdfRenderer());
         Path dir = Files.createTempDirectory("report-bench");
-        try (ReportEngine e = new ReportEngine(store, store, () -> null, () -> List.of(new ProvenanceSection(),
-                new RecipeSection(recipes), new PressureSection(), new HoldSection(recipes), new ImpedanceSection(null),
-                new InterfacialSection(), new CyclingSection(), new ComparisonSection(recipes)), () -> r, 1, 4, 2000, "bench",
-                Clock.systemUTC())) {
+        try (Reports.Engine e = Reports.builder(store, store::get).recipes(recipes).queue(4).software("bench").build()) {
             System.out.printf(Locale.ROOT, "24 h at 100 Hz: %d samples; heap max %d MB%n", store.sampleCount("run-24h"),
                     Runtime.getRuntime().maxMemory() >> 20);
             for (int i = 0; i < rounds; i++) {

@@ -21,22 +21,22 @@ import org.presslab.runs.api.Note;
 import org.presslab.runs.api.RecordedSample;
 import org.presslab.runs.api.Run;
 import org.presslab.runs.api.RunEvent;
-import org.presslab.runs.api.RunFilter;
 import org.presslab.runs.api.RunOutcome;
 import org.presslab.runs.api.RunQuery;
-import org.presslab.runs.api.RunService;
 import org.presslab.runs.api.RunSpectrum;
 import org.presslab.runs.api.SampleBucket;
 import org.presslab.runs.api.SampleSeries;
-import org.presslab.runs.api.StoreHealth;
 
 /**
  * A run store whose samples are computed, not kept: sample i of a run is a function of i (the recipe's profile,
- * deterministic noise, one excursion and one gap), so a 24-hour run at 100 Hz costs no memory. It stands in for
- * the JDBC store (issue 9), which is not on this branch yet; it implements the run store's read API as its
- * Javadoc says (decimation into min/max/mean buckets, streaming of raw samples, gaps excluded).
+ * deterministic noise, one excursion and one gap), so a 24-hour run at 100 Hz costs no memory: the benchmark's
+ * 24-hour run and the synthetic cases whose truth is known by construction (spectra at five pressures, a 3-s
+ * excursion, a gap, three runs to compare). It only reads: it implements {@link RunQuery} as its Javadoc says
+ * (decimation into min/max/mean buckets, streaming of raw samples, gaps excluded) and {@link #get}, which is all
+ * the report engine reads ({@link org.presslab.report.Reports#builder(RunQuery, java.util.function.Function)}).
+ * {@link RecordedRunReportTest} makes reports of a run the real JDBC store recorded.
  */
-final class SyntheticStore implements RunService, RunQuery {
+final class SyntheticStore implements RunQuery {
 
     /** One synthetic run. */
     static final class Spec {
@@ -50,6 +50,7 @@ final class SyntheticStore implements RunService, RunQuery {
         List<CommandRecord> commands = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
         List<RunSpectrum> spectra = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         long gapFrom = -1;
         long gapTo = -1;
         long excursionFrom = -1;
@@ -224,7 +225,9 @@ final class SyntheticStore implements RunService, RunQuery {
 
     @Override
     public List<RunEvent> events(String runId, Instant from, Instant to, int limit) {
-        return spec(runId).events;
+        List<RunEvent> in = spec(runId).events.stream().filter(e -> (from == null || !e.time().isBefore(from))
+                && (to == null || !e.time().isAfter(to))).toList();
+        return limit > 0 && in.size() > limit ? in.subList(0, limit) : in;
     }
 
     @Override
@@ -250,7 +253,7 @@ final class SyntheticStore implements RunService, RunQuery {
 
     @Override
     public List<Note> notes(String runId) {
-        return List.of();
+        return spec(runId).notes;
     }
 
     @Override
@@ -268,48 +271,9 @@ final class SyntheticStore implements RunService, RunQuery {
         throw new org.presslab.runs.api.RunStoreException(org.presslab.runs.api.RunStoreException.Reason.NOT_FOUND, logId);
     }
 
-    @Override
-    public Run start(String stationId, CellInfo cell, String operator, String source) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Run stop(String runId, String operator, String reason) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void prepareCell(String stationId, CellInfo cell) {
-    }
-
-    @Override
-    public Run updateCell(String runId, CellInfo cell, String operator) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Note note(String runId, String author, String text) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Run> list(RunFilter filter) {
-        return runs.values().stream().map(s -> s.run).toList();
-    }
-
-    @Override
-    public Optional<Run> get(String runId) {
+    /** A run by id: with {@link RunQuery}, all the report engine reads of a run store. */
+    Optional<Run> get(String runId) {
         Spec s = runs.get(runId);
         return s == null ? Optional.empty() : Optional.of(s.run);
-    }
-
-    @Override
-    public Optional<Run> current(String stationId) {
-        return Optional.empty();
-    }
-
-    @Override
-    public StoreHealth health() {
-        return null;
     }
 }

@@ -23,9 +23,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
-import org.presslab.control.api.RecipeRun;
 import org.presslab.control.api.RecipeService;
-import org.presslab.control.api.Station;
 import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationRegistry;
@@ -80,7 +78,7 @@ public final class RunStoreComponent implements StationListener, RunService, Run
     public RunStoreComponent(@Reference TimeSource time, RunStoreConfig config) {
         Settings s = settings(config);
         LOG.info("Run store starting: instance '{}', DataSource {}, spool {}", s.instanceId(), s.dataSourceTarget(), s.spoolDir());
-        this.store = new RunStore(() -> dataSource, s, time, new Lookup()).start();
+        this.store = new RunStore(() -> dataSource, s, time, new ControlLookup(() -> registry, () -> recipes, this::driver)).start();
     }
 
     static Settings settings(RunStoreConfig c) {
@@ -169,39 +167,11 @@ public final class RunStoreComponent implements StationListener, RunService, Run
         drivers.values().remove(ref);
     }
 
-    /** The control core and the drivers, as the recorder sees them. */
-    private final class Lookup implements StationLookup {
-
-        @Override
-        public DeviceIdentity device(String stationId, String driverId) {
-            String id = driverId;
-            StationRegistry r = registry;
-            if ((id == null || id.isEmpty()) && r != null) {
-                id = r.station(stationId).map(s -> s.status().driverId()).orElse(null);
-            }
-            if (id == null || id.isEmpty()) {
-                return DeviceIdentity.UNKNOWN;
-            }
-            ServiceReference<PressDriver> ref = drivers.get(id);
-            Bundle b = ref == null ? null : ref.getBundle();
-            return new DeviceIdentity("", "", "", id, b == null ? "" : b.getSymbolicName(),
-                    b == null ? "" : b.getVersion().toString());
-        }
-
-        @Override
-        public Optional<String> recipeJson(String stationId, String recipeRunId) {
-            StationRegistry r = registry;
-            RecipeService rs = recipes;
-            if (r == null || rs == null) {
-                return Optional.empty();
-            }
-            Optional<Station> st = r.station(stationId);
-            Optional<RecipeRun> run = st.flatMap(Station::run);
-            if (run.isEmpty() || (!recipeRunId.isEmpty() && !recipeRunId.equals(run.get().id()))) {
-                return Optional.empty();
-            }
-            return Optional.of(rs.toJson(run.get().recipe()));
-        }
+    /** A driver's identity as far as its service tells: its id, bundle and bundle version. */
+    private DeviceIdentity driver(String id) {
+        ServiceReference<PressDriver> ref = drivers.get(id);
+        Bundle b = ref == null ? null : ref.getBundle();
+        return new DeviceIdentity("", "", "", id, b == null ? "" : b.getSymbolicName(), b == null ? "" : b.getVersion().toString());
     }
 
     // ---- delegation ----

@@ -353,8 +353,12 @@ class PresslabServlet extends HttpServlet {
         if (out.started()) {
             return; // headers and part of the body are out: the client sees a short download
         }
-        int status = failure instanceof java.util.concurrent.RejectedExecutionException
-                || failure instanceof java.util.concurrent.TimeoutException ? 503
+        if (failure instanceof java.util.concurrent.RejectedExecutionException) {
+            // the report service's contract: a full queue fails the returned future at once
+            send(resp, 503, Map.of("error", "the report service is busy: " + failure.getMessage()));
+            return;
+        }
+        int status = failure instanceof java.util.concurrent.TimeoutException ? 503
                 : failure instanceof IllegalArgumentException ? 400 : 500;
         send(resp, status, Map.of("error", "report of run " + String.join(", ", d.runIds()) + " (" + d.format()
                 + ") failed: " + failure.getMessage()));

@@ -38,6 +38,8 @@ import org.presslab.control.StationSpec;
 import org.presslab.control.Stations;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
+import org.presslab.report.Reports;
+import org.presslab.report.api.ReportRenderer;
 import org.presslab.runs.RunStores;
 import org.presslab.time.TimeSource;
 import org.presslab.time.TimeSources;
@@ -48,8 +50,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Runs, notes, reports and the stored audit through the real servlet in a real Jetty, with a real JAAS login, control's
  * real station on the simulated press and the real run store on an embedded H2 file database (opened through its
- * exported factory, the code its DS component runs). The report service has no factory outside OSGi: its route is
- * tested for its input checks and for the 503 it answers without the service.
+ * exported factory, the code its DS component runs) and the real report service (built by {@code Reports}, as its
+ * DS component builds it): the download route streams the real HTML and PDF report of the recorded run.
  */
 class WebRunsTest {
 
@@ -88,10 +90,6 @@ class WebRunsTest {
         h2.setURL("jdbc:h2:file:" + tmp.resolve("runs").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         h2.setPassword("");
-        store = RunStores.builder(h2).instanceId("web-test").spoolDir(tmp.resolve("spool")).time(time).open();
-        station.addListener(store);
-        station.start();
-        station.bindDriver(press);
         Files.createDirectories(tmp.resolve("recipes"));
         services = new WebComponent.DynamicServices();
         services.registry = new StationRegistry() {
@@ -106,6 +104,12 @@ class WebRunsTest {
             }
         };
         services.recipes = Recipes.service(tmp.resolve("recipes"));
+        // the control core as the store's DS component sees it: the run keeps its recipe's JSON
+        store = RunStores.builder(h2).instanceId("web-test").spoolDir(tmp.resolve("spool")).time(time)
+                .stations(services.registry).recipes(services.recipes).open();
+        station.addListener(store);
+        station.start();
+        station.bindDriver(press);
         services.runs = store;
         services.runQuery = store;
         servlet = new PresslabServlet(PresslabServlet.Settings.defaults(), services,
@@ -288,66 +292,112 @@ class WebRunsTest {
         assertTrue(none.body().contains("presslab-reports"), none.body());
     }
 
+    /** The real report service over the test's store, as {@code Reports} builds it for the DS component too. */
+    static Reports.Builder reports() {
+        return Reports.builder(store, store).recipes(services.recipes);
+    }
+
     /**
-     * The download path with a report service written for this test (the real one is built only by DS): the run's
-     * metadata from the real store as HTML, on the service's own single thread with a queue of one, as the real
-     * service bounds its work. Checks the headers, the body, and that a full queue and a failing render are errors.
+     * The real report of the recorded run through the download route: the HTML page and the PDF (read back with PDFBox)
+     * show the run, its operator and source, its recipe with the plan, the sample count and the recorded commands.
+     */
+    @Test
+    void theRealReportOfTheRecordedRunIsDownloadedAsHtmlAndPdf() throws Exception {
+        try (Reports.Engine engine = reports().build()) {
+            services.reports = engine;
+            WebServerTest.Login viewer = login("vera", "vera-pw");
+            String samples = String.valueOf(store.sampleCount(runId));
+            HttpResponse<String> html = get(viewer, "runs/" + runId + "/report?format=html");
+            assertEquals(200, html.statusCode(), html.body());
+            assertEquals("attachment; filename=\"report-" + runId + ".html\"",
+                    html.headers().firstValue("Content-Disposition").orElse(""));
+            String page = html.body();
+            assertTrue(page.startsWith("<!DOCTYPE html>"), page.substring(0, Math.min(200, page.length())));
+            for (String s : List.of("Run report: r1, recipe web-short", runId, "otto (REST)", "RECIPE_START", "COMPLETED",
+                    "Recipe &#39;web-short&#39; version 1", "Pressure and force", "Hold statistics", samples)) {
+                assertTrue(page.contains(s), "'" + s + "' missing from the HTML report");
+            }
+            assertFalse(page.contains("cannot be read"), "the store kept the recipe's JSON");
+
+            HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(base + "/presslab/api/runs/" + runId
+                    + "/report?format=pdf")).header("Cookie", viewer.cookie()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pdf.statusCode(), new String(pdf.body(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("attachment; filename=\"report-" + runId + ".pdf\"",
+                    pdf.headers().firstValue("Content-Disposition").orElse(""));
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                assertTrue(doc.getNumberOfPages() >= 2, "pages: " + doc.getNumberOfPages());
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                for (String s : List.of(runId, "otto (REST)", "samples recorded " + samples, "web-short", "time since start (s)")) {
+                    assertTrue(text.contains(s), "'" + s + "' missing from the PDF text");
+                }
+            }
+        } finally {
+            services.reports = null;
+        }
+    }
+
+    /**
+     * The download path's failures with the real report service on one thread with a queue of one: its html renderer
+     * wrapped so the test can hold it or make it fail, and no pdf renderer. Checks the headers and body of a real
+     * report, that a failing render is a JSON error without an attachment, that a missing renderer is named, and
+     * that with the worker busy and the queue full the next download is refused at once with 503.
      */
     @Test
     void aReportIsStreamedAsAnAttachmentAndItsFailuresAreErrors() throws Exception {
-        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1));
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
         java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> block =
-                new java.util.concurrent.atomic.AtomicReference<>(gate);
-        services.reports = new org.presslab.report.api.ReportService() {
+                new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CountDownLatch(0));
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> entered =
+                new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CountDownLatch(1));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        ReportRenderer real = Reports.renderers().get("html");
+        ReportRenderer html = new ReportRenderer() {
             @Override
-            public java.util.Set<String> formats() {
-                return java.util.Set.of("html");
+            public String format() {
+                return real.format();
             }
 
             @Override
-            public java.util.concurrent.CompletableFuture<List<Path>> generate(org.presslab.report.api.ReportRequest r,
-                    java.util.function.Consumer<String> progress) {
-                throw new UnsupportedOperationException();
+            public String extension() {
+                return real.extension();
             }
 
             @Override
-            public java.util.concurrent.CompletableFuture<Void> render(List<String> ids, String format,
-                    java.io.OutputStream out) {
-                return java.util.concurrent.CompletableFuture.runAsync(() -> {
-                    try {
-                        block.get().await();
-                        org.presslab.runs.api.Run r = store.get(ids.get(0)).orElseThrow(
-                                () -> new IllegalArgumentException("no run " + ids.get(0)));
-                        if (fail.get()) {
-                            throw new IllegalStateException("chart failed");
-                        }
-                        out.write(("<!DOCTYPE html><html><body><h1>Run " + r.id() + "</h1><p>" + r.recipeName()
-                                + " " + r.outcome() + ", " + store.sampleCount(r.id()) + " samples</p></body></html>")
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    } catch (java.io.IOException | InterruptedException e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                }, pool);
+            public String mediaType() {
+                return real.mediaType();
             }
 
             @Override
-            public String fileName(List<String> ids, String format) {
-                return "report-" + ids.get(0) + "." + format;
+            public void render(org.presslab.report.api.Report report, java.io.OutputStream out) throws java.io.IOException {
+                entered.get().countDown();
+                try {
+                    block.get().await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+                if (fail.get()) {
+                    throw new IllegalStateException("chart failed");
+                }
+                real.render(report, out);
             }
         };
-        try {
+        // asked once per download on the request's thread (formats()), and again by the report's job when it runs
+        try (Reports.Engine engine = reports().threads(1).queue(1).renderers(() -> {
+            asked.incrementAndGet();
+            return Map.of("html", html);
+        }).build()) {
+            services.reports = engine;
             WebServerTest.Login viewer = login("vera", "vera-pw");
-            HttpResponse<String> html = get(viewer, "runs/" + runId + "/report?format=html");
-            assertEquals(200, html.statusCode(), html.body());
-            assertEquals("text/html;charset=utf-8", html.headers().firstValue("Content-Type").orElse("")
+            HttpResponse<String> ok = get(viewer, "runs/" + runId + "/report?format=html");
+            assertEquals(200, ok.statusCode(), ok.body());
+            assertEquals("text/html;charset=utf-8", ok.headers().firstValue("Content-Type").orElse("")
                     .replace(" ", "").toLowerCase(java.util.Locale.ROOT));
             assertEquals("attachment; filename=\"report-" + runId + ".html\"",
-                    html.headers().firstValue("Content-Disposition").orElse(""));
-            assertTrue(html.body().startsWith("<!DOCTYPE html>") && html.body().contains("Run " + runId)
-                    && html.body().contains("web-short COMPLETED"), html.body());
+                    ok.headers().firstValue("Content-Disposition").orElse(""));
+            assertTrue(ok.body().startsWith("<!DOCTYPE html>") && ok.body().contains(runId)
+                    && ok.body().contains("Run report: r1, recipe web-short") && ok.body().contains("COMPLETED")
+                    && ok.body().contains(String.valueOf(store.sampleCount(runId))), ok.body());
             // A render that fails before its first byte: a JSON error naming the run and the cause, no attachment.
             fail.set(true);
             HttpResponse<String> failed = get(viewer, "runs/" + runId + "/report?format=html");
@@ -361,26 +411,32 @@ class WebRunsTest {
             assertTrue(pdf.body().contains("no pdf renderer"), pdf.body());
             // The service's worker busy and its queue full: the next download is refused at once with 503.
             java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch rendering = new java.util.concurrent.CountDownLatch(1);
             block.set(held);
+            entered.set(rendering);
             java.util.concurrent.CompletableFuture<HttpResponse<String>> first = http.sendAsync(HttpRequest.newBuilder(
                     URI.create(base + "/presslab/api/runs/" + runId + "/report?format=html")).header("Cookie", viewer.cookie())
                     .build(), HttpResponse.BodyHandlers.ofString());
+            // the first download's report is made and its render waits at the gate: the worker is busy
+            assertTrue(rendering.await(30, java.util.concurrent.TimeUnit.SECONDS), "the first report reached its renderer");
+            long until = System.nanoTime() + 30_000_000_000L;
+            int before = asked.get();
             java.util.concurrent.CompletableFuture<HttpResponse<String>> second = http.sendAsync(HttpRequest.newBuilder(
                     URI.create(base + "/presslab/api/runs/" + runId + "/report?format=html")).header("Cookie", viewer.cookie())
                     .build(), HttpResponse.BodyHandlers.ofString());
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (pool.getQueue().isEmpty() && System.nanoTime() < until) {
+            // the second download asked for the formats on its request thread, which then queues its report at once
+            while (asked.get() == before && System.nanoTime() < until) {
                 Thread.sleep(10);
             }
+            Thread.sleep(300);
             HttpResponse<String> third = get(viewer, "runs/" + runId + "/report?format=html");
             assertEquals(503, third.statusCode(), third.body());
             assertTrue(third.body().contains("busy"), third.body());
             held.countDown();
-            assertEquals(200, first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
-            assertEquals(200, second.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+            assertEquals(200, first.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+            assertEquals(200, second.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode());
         } finally {
             services.reports = null;
-            pool.shutdownNow();
         }
     }
 }
