@@ -100,27 +100,12 @@ final class Attachments {
                 e.source());
         UUID id = RunIds.next();
         UUID rid = UUID.fromString(run.id());
-        String data = Json.write(SpectrumData.of(e.spectrum()));
-        String fit = e.fit() == null ? null : Json.write(e.fit());
-        String kk = e.kk() == null ? null : Json.write(e.kk());
-        boolean fr = fromRecord;
+        SqlWriter.SpectrumInsert row = new SqlWriter.SpectrumInsert(id, rid, Writer.micros(e.measuredAt()), e.sourceKind().name(),
+                e.source(), p, f, t, fromRecord, e.spectrum().size(), Json.write(SpectrumData.of(e.spectrum())),
+                e.fit() == null ? null : Json.write(e.fit()), e.kk() == null ? null : Json.write(e.kk()));
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_spectrum (id, run_id, measured_us, source_kind, source,"
-                    + " stack_pressure_pa, force_n, temperature_k, from_record, points, data, fit, kk)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setObject(1, id);
-                ps.setObject(2, rid);
-                ps.setLong(3, Writer.micros(e.measuredAt()));
-                ps.setString(4, e.sourceKind().name());
-                ps.setString(5, SqlWriter.clip(e.source(), 1000));
-                SqlWriter.dbl(ps, 6, stored.stackPressurePa());
-                SqlWriter.dbl(ps, 7, stored.forceN());
-                SqlWriter.dbl(ps, 8, stored.temperatureK());
-                ps.setBoolean(9, fr);
-                ps.setInt(10, e.spectrum().size());
-                ps.setString(11, data);
-                ps.setString(12, fit);
-                ps.setString(13, kk);
+            try (PreparedStatement ps = c.prepareStatement(SqlWriter.INSERT_SPECTRUM)) {
+                row.bind(ps);
                 ps.executeUpdate();
             }
             return null;

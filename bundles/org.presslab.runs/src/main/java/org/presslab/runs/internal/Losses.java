@@ -14,14 +14,15 @@ import org.presslab.runs.internal.Rows.GapRow;
 
 /**
  * Counts rows that could not be kept (queue full, spool failed) per station, run and cause, and turns each
- * stretch of losses into one gap row once it has been quiet for a second. Thread-safe: the recorder's
- * threads and the writer call it.
+ * stretch of losses into one gap row once it has been quiet for a second. Station-measured spectra are counted
+ * apart from other rows, so their gap says that spectra were lost. Thread-safe: the recorder's threads and the
+ * writer call it.
  */
 final class Losses {
 
     private static final long QUIET_US = 1_000_000;
 
-    private record Key(String st, UUID run, Gap.Cause cause) {
+    private record Key(String st, UUID run, Gap.Cause cause, boolean spectra) {
     }
 
     private static final class Window {
@@ -35,8 +36,17 @@ final class Losses {
     private final AtomicLong total = new AtomicLong();
 
     /** Records {@code count} rows of a station lost at {@code tUs}. */
-    synchronized void lost(String st, UUID run, Gap.Cause cause, long tUs, long count) {
-        Window w = open.computeIfAbsent(new Key(Objects.requireNonNullElse(st, ""), run, cause), k -> {
+    void lost(String st, UUID run, Gap.Cause cause, long tUs, long count) {
+        count(new Key(Objects.requireNonNullElse(st, ""), run, cause, false), tUs, count);
+    }
+
+    /** Records {@code count} station-measured spectra of a station lost (measured at {@code tUs}). */
+    void lostSpectra(String st, UUID run, Gap.Cause cause, long tUs, long count) {
+        count(new Key(Objects.requireNonNullElse(st, ""), run, cause, true), tUs, count);
+    }
+
+    private synchronized void count(Key key, long tUs, long count) {
+        Window w = open.computeIfAbsent(key, k -> {
             Window x = new Window();
             x.firstUs = tUs;
             x.lastUs = tUs;
@@ -62,8 +72,9 @@ final class Losses {
             Window w = e.getValue();
             if (all || System.nanoTime() - w.seenNanos > QUIET_US * 1000) {
                 Key k = e.getKey();
-                out.add(new GapRow(RunIds.next(), k.st(), k.run(), w.firstUs, w.lastUs, k.cause().name(), w.count,
-                        w.count + " rows lost: " + describe(k.cause())));
+                String what = k.spectra() ? w.count + " station-measured spectra lost: " + describeSpectra(k.cause())
+                        : w.count + " rows lost: " + describe(k.cause());
+                out.add(new GapRow(RunIds.next(), k.st(), k.run(), w.firstUs, w.lastUs, k.cause().name(), w.count, what));
                 it.remove();
             }
         }
@@ -79,5 +90,11 @@ final class Losses {
             case DRIVER_LOST -> "no driver";
             case INTERRUPTED -> "Presslab stopped";
         };
+    }
+
+    static String describeSpectra(Gap.Cause c) {
+        return c == Gap.Cause.QUEUE_OVERFLOW
+                ? "more spectra were waiting for the database than the store holds in memory (spectra.queueMax), or its queue was full"
+                : describe(c);
     }
 }

@@ -13,10 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.presslab.control.api.StationEvent;
 import org.presslab.control.api.StationListener;
 import org.presslab.control.api.StationSample;
+import org.presslab.impedance.api.FitResult;
+import org.presslab.impedance.api.KkResult;
+import org.presslab.impedance.api.Spectrum;
 import org.presslab.runs.api.CellInfo;
 import org.presslab.runs.api.DeviceIdentity;
 import org.presslab.runs.api.Gap;
@@ -34,6 +38,7 @@ import org.presslab.runs.internal.Rows.RunEndRow;
 import org.presslab.runs.internal.Rows.RunRecipeRow;
 import org.presslab.runs.internal.Rows.RunStartRow;
 import org.presslab.runs.internal.Rows.SampleRow;
+import org.presslab.runs.internal.Rows.SpectrumRow;
 import org.presslab.time.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * costs samples (counted, recorded as a gap), never a wait. Runs start on RECIPE_STARTED or by hand and end on
  * RECIPE_COMPLETED / ABORTED / FAILED or by hand; a recipe started inside a run started by hand is recorded in
  * that run and does not end it.
+ *
+ * <p>A SPECTRUM_MEASURED event of a station with an open run also becomes a spectrum of that run (a
+ * {@link SpectrumRow} through the writer, so the database being down or a restart cannot lose or double it); at most
+ * {@code spectra.queueMax} of them wait for the writer, the rest are counted as a QUEUE_OVERFLOW gap.
  *
  * <p>Samples outside any run are not kept raw: they feed the decimated tiers (1 s and 60 s buckets with
  * min/max/mean, {@code run_id} NULL), so a station's pressure between runs (a cell resting in its frame) is on
@@ -81,6 +90,7 @@ final class Recorder implements StationListener {
     private final String instanceId;
     private final int sampleEvery;
     private final Map<String, Station> stations = new ConcurrentHashMap<>();
+    private final AtomicBoolean spectraOverflowing = new AtomicBoolean();
 
     Recorder(Writer writer, Losses losses, TimeSource time, StationLookup lookup, String instanceId, int sampleEvery) {
         this.writer = writer;
@@ -213,6 +223,9 @@ final class Recorder implements StationListener {
         }
         OpenRun o = st.open;
         enqueue(st, new EventRow(st.id, o == null ? null : o.id(), tUs, mono, type, e.message(), Json.properties(p)));
+        if ("SPECTRUM_MEASURED".equals(type)) {
+            spectrumMeasured(st, o, e, tUs);
+        }
         switch (type) {
             case "RECIPE_COMPLETED" -> recipeEnded(st, p, tUs, RunOutcome.COMPLETED, e.message());
             case "RECIPE_ABORTED" -> recipeEnded(st, p, tUs, RunOutcome.ABORTED, e.message());
@@ -221,6 +234,86 @@ final class Recorder implements StationListener {
                 // nothing more
             }
         }
+    }
+
+    /**
+     * Makes the spectrum of a SPECTRUM_MEASURED event (as the control core's EIS job publishes it) a spectrum of the
+     * station's open run. The event row is already queued: an event without a run or without a usable spectrum stays
+     * an event only, and the log says why.
+     */
+    private void spectrumMeasured(Station st, OpenRun o, StationEvent e, long tUs) {
+        Map<String, Object> p = e.properties();
+        String step = str(p, "step");
+        String what = "SPECTRUM_MEASURED of station " + st.id + (step.isEmpty() ? "" : " (step " + step + ")") + " at "
+                + Writer.instant(tUs);
+        Object value = p.get("spectrum");
+        if (!(value instanceof Spectrum spectrum)) {
+            LOG.warn("Run store: {} {}; recorded as an event only, not as a spectrum of a run", what, value == null
+                    ? "carries no spectrum (property 'spectrum' missing or null)"
+                    : "carries a 'spectrum' of type " + value.getClass().getName() + ", not " + Spectrum.class.getName());
+            return;
+        }
+        if (o == null || tUs < Writer.micros(o.run().start())) {
+            LOG.warn("Run store: {} came while no run was open on the station; recorded as an event only, not as a spectrum"
+                    + " of a run", what);
+            return;
+        }
+        FitResult fit = analysis(p, "fit", FitResult.class, what);
+        KkResult kk = analysis(p, "kk", KkResult.class, what);
+        double pressure = num(p, "pressurePa");
+        double temperature = num(p, "temperatureK");
+        SpectrumRow row = new SpectrumRow(RunIds.next(), st.id, o.id(), measuredAt(spectrum, p, tUs), source(st.id, step, p),
+                Double.isNaN(pressure) ? spectrum.metadata().stackPressurePa() : pressure, num(p, "forceN"),
+                Double.isNaN(temperature) ? spectrum.metadata().temperatureK() : temperature,
+                Attachments.SpectrumData.of(spectrum), fit, kk);
+        if (writer.offerSpectrum(row)) {
+            spectraOverflowing.set(false);
+            return;
+        }
+        losses.lostSpectra(st.id, o.id(), Gap.Cause.QUEUE_OVERFLOW, row.tUs(), 1);
+        if (spectraOverflowing.compareAndSet(false, true)) {
+            LOG.warn("Run store: {} is lost for run {}: {} spectra wait for the database (spectra.queueMax = {}) or the queue"
+                    + " is full; it and the next ones until there is room are counted in a QUEUE_OVERFLOW gap", what, o.id(),
+                    writer.queuedSpectra(), writer.spectrumQueueMax());
+        }
+    }
+
+    /** The fit or KK result of the event, or null (a value of another type is left out, and logged). */
+    private static <T> T analysis(Map<String, Object> p, String key, Class<T> type, String what) {
+        Object v = p.get(key);
+        if (v == null || type.isInstance(v)) {
+            return type.cast(v);
+        }
+        LOG.warn("Run store: {} carries a '{}' of type {}, not {}; the spectrum is kept without it", what, key,
+                v.getClass().getName(), type.getName());
+        return null;
+    }
+
+    /**
+     * When the sweep started: the analyzer's start time when it lies within the measurement as the station timed it
+     * (a minute of slack), else the event's time less the measurement's duration, else the event's time.
+     */
+    static long measuredAt(Spectrum s, Map<String, Object> p, long eventUs) {
+        double durationS = num(p, "durationS");
+        long startUs = Double.isFinite(durationS) && durationS >= 0 ? eventUs - Math.round(durationS * 1e6) : eventUs;
+        Instant analyzer = s.metadata().measuredAt();
+        if (analyzer != null) {
+            long a = Writer.micros(analyzer);
+            if (a <= eventUs && a >= startUs - 60_000_000L) {
+                return a;
+            }
+        }
+        return startUs;
+    }
+
+    /** Names the station, the step and the analyzer: "station cell1, step 3 (sweep), analyzer sim-eis-1 (vendor|model|serial)". */
+    static String source(String stationId, String step, Map<String, Object> p) {
+        String at = str(p, "at");
+        String id = str(p, "analyzerId");
+        String identity = str(p, "analyzer");
+        String analyzer = id.isEmpty() ? identity : identity.isEmpty() || identity.equals(id) ? id : id + " (" + identity + ")";
+        return "station " + stationId + (step.isEmpty() ? "" : ", step " + step) + (at.isEmpty() ? "" : " (" + at + ")")
+                + (analyzer.isEmpty() ? "" : ", analyzer " + analyzer);
     }
 
     private DeviceIdentity device(String stationId, String driverId, String identity) {

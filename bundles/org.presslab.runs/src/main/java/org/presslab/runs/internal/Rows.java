@@ -5,6 +5,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import org.presslab.impedance.api.FitResult;
+import org.presslab.impedance.api.KkResult;
+
 /**
  * What flows from the recorder to the writer, and into the spool when the database is down: one record
  * per table row or row update. Times are UTC microseconds since the epoch ({@code tUs}) and the recording
@@ -22,9 +25,9 @@ final class Rows {
             @JsonSubTypes.Type(value = GapRow.class, name = "g"), @JsonSubTypes.Type(value = GapEndRow.class, name = "ge"),
             @JsonSubTypes.Type(value = RunStartRow.class, name = "rs"), @JsonSubTypes.Type(value = RunEndRow.class, name = "re"),
             @JsonSubTypes.Type(value = RunRecipeRow.class, name = "rr"), @JsonSubTypes.Type(value = RunCellRow.class, name = "rc"),
-            @JsonSubTypes.Type(value = NoteRow.class, name = "n")})
+            @JsonSubTypes.Type(value = NoteRow.class, name = "n"), @JsonSubTypes.Type(value = SpectrumRow.class, name = "sp")})
     sealed interface Row permits SampleRow, BucketRow, EventRow, CommandRow, GapRow, GapEndRow, RunStartRow, RunEndRow,
-            RunRecipeRow, RunCellRow, NoteRow {
+            RunRecipeRow, RunCellRow, NoteRow, SpectrumRow {
         /** The station, or "" for the store's own rows. */
         String st();
 
@@ -74,5 +77,15 @@ final class Rows {
     }
 
     record NoteRow(UUID run, String st, long tUs, String author, String text) implements Row {
+    }
+
+    /**
+     * A spectrum the station measured during run {@code run} (a SPECTRUM_MEASURED event), measured at {@code tUs} (the
+     * sweep's start). Its id is chosen when the event arrives, so writing it again (a batch retried from the spool) finds
+     * it there and adds nothing. The conditions are the station's own (NaN: unknown, stored NULL, never filled from the
+     * record); {@code fit} and {@code kk} may be null.
+     */
+    record SpectrumRow(UUID id, String st, UUID run, long tUs, String source, double p, double f, double temp,
+            Attachments.SpectrumData data, FitResult fit, KkResult kk) implements Row {
     }
 }

@@ -91,7 +91,7 @@ public final class RunStoreComponent implements StationListener, RunService, Run
         }
         return new Settings(instance, c.dataSource_target(), c.queue_capacity(), c.batch_size(), c.commit_intervalMs(),
                 Path.of(spool), c.spool_maxMB() << 20, c.probe_intervalMs(), 10_000, c.sample_every(), c.retention_rawDays(),
-                c.export_hdf5MaxRawSamples());
+                c.export_hdf5MaxRawSamples(), c.spectra_queueMax());
     }
 
     static String defaultInstanceId() {

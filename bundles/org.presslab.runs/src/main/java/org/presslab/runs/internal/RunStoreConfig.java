@@ -45,4 +45,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "HDF5 export: most raw samples", description = "Above it the HDF5 export writes the 1 s tier.")
     int export_hdf5MaxRawSamples() default 2_000_000;
+
+    @AttributeDefinition(name = "Spectra waiting for the database", description = "Station-measured spectra (SPECTRUM_MEASURED)"
+            + " held in memory until the writer takes them; beyond it a spectrum is dropped and recorded as a QUEUE_OVERFLOW"
+            + " gap; 1..100000.")
+    int spectra_queueMax() default Settings.DEFAULT_SPECTRUM_QUEUE_MAX;
 }

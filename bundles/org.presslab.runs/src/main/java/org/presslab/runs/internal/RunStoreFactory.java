@@ -22,7 +22,7 @@ public final class RunStoreFactory {
     public static RunStores.Store open(DataSource ds, String instanceId, Path spoolDir, int queueCapacity, int batchSize,
             long spoolMaxBytes, int sampleEvery, TimeSource time, StationRegistry stations, RecipeService recipes) {
         Settings s = new Settings(instanceId, "(given DataSource)", queueCapacity, batchSize, 100, spoolDir, spoolMaxBytes, 1_000,
-                30_000, sampleEvery, 0, 2_000_000);
+                30_000, sampleEvery, 0, 2_000_000, Settings.DEFAULT_SPECTRUM_QUEUE_MAX);
         StationLookup lookup = stations == null && recipes == null ? StationLookup.NONE
                 : new ControlLookup(() -> stations, () -> recipes, ControlLookup::driverOnly);
         return new RunStore(() -> ds, s, time, lookup).start();

@@ -18,10 +18,15 @@ import java.nio.file.Path;
  * @param rawRetentionDays raw samples of finished runs are deleted after this many days (0: kept forever);
  *        the decimated tiers, events, commands, gaps, notes, spectra and cycling logs are kept forever
  * @param hdf5MaxRawSamples above this many samples, the HDF5 export writes the 1 s tier instead of raw samples
+ * @param spectrumQueueMax station-measured spectra (SPECTRUM_MEASURED) that may wait in memory for the writer; beyond
+ *        it a spectrum is dropped and recorded as a QUEUE_OVERFLOW gap (a spectrum with its fit is tens of kB)
  */
 record Settings(String instanceId, String dataSourceTarget, int queueCapacity, int batchSize, long commitIntervalMs,
         Path spoolDir, long spoolMaxBytes, long probeIntervalMs, long closeTimeoutMs, int sampleEvery, double rawRetentionDays,
-        int hdf5MaxRawSamples) {
+        int hdf5MaxRawSamples, int spectrumQueueMax) {
+
+    /** The default of {@code spectra.queueMax}: a few MB of spectra at most, hours of a sweep every minute. */
+    static final int DEFAULT_SPECTRUM_QUEUE_MAX = 256;
 
     Settings {
         if (instanceId == null || instanceId.isBlank() || instanceId.length() > 100) {
@@ -38,6 +43,7 @@ record Settings(String instanceId, String dataSourceTarget, int queueCapacity, i
             throw new IllegalArgumentException("retention.rawDays must be 0 (forever) to 100000, was " + rawRetentionDays);
         }
         check("export.hdf5MaxRawSamples", hdf5MaxRawSamples, 1, 50_000_000);
+        check("spectra.queueMax", spectrumQueueMax, 1, 100_000);
     }
 
     private static void check(String key, long v, long min, long max) {
@@ -49,26 +55,31 @@ record Settings(String instanceId, String dataSourceTarget, int queueCapacity, i
     /** Defaults for a spool directory (tests and the benchmark). */
     static Settings defaults(String instanceId, Path spoolDir) {
         return new Settings(instanceId, "(dataSourceName=presslab)", 100_000, 1_000, 100, spoolDir, 1024L << 20, 1_000,
-                10_000, 1, 0, 2_000_000);
+                10_000, 1, 0, 2_000_000, DEFAULT_SPECTRUM_QUEUE_MAX);
     }
 
     Settings withQueueCapacity(int n) {
         return new Settings(instanceId, dataSourceTarget, n, batchSize, commitIntervalMs, spoolDir, spoolMaxBytes,
-                probeIntervalMs, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples);
+                probeIntervalMs, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples, spectrumQueueMax);
     }
 
     Settings withSpoolMaxBytes(long n) {
         return new Settings(instanceId, dataSourceTarget, queueCapacity, batchSize, commitIntervalMs, spoolDir, n,
-                probeIntervalMs, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples);
+                probeIntervalMs, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples, spectrumQueueMax);
     }
 
     Settings withProbeIntervalMs(long n) {
         return new Settings(instanceId, dataSourceTarget, queueCapacity, batchSize, commitIntervalMs, spoolDir, spoolMaxBytes,
-                n, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples);
+                n, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples, spectrumQueueMax);
     }
 
     Settings withBatchSize(int n) {
         return new Settings(instanceId, dataSourceTarget, queueCapacity, n, commitIntervalMs, spoolDir, spoolMaxBytes,
-                probeIntervalMs, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples);
+                probeIntervalMs, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples, spectrumQueueMax);
+    }
+
+    Settings withSpectrumQueueMax(int n) {
+        return new Settings(instanceId, dataSourceTarget, queueCapacity, batchSize, commitIntervalMs, spoolDir, spoolMaxBytes,
+                probeIntervalMs, closeTimeoutMs, sampleEvery, rawRetentionDays, hdf5MaxRawSamples, n);
     }
 }

@@ -2,12 +2,14 @@ package org.presslab.runs.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.presslab.runs.api.SpectrumEntry;
 import org.presslab.runs.internal.Rows.BucketRow;
 import org.presslab.runs.internal.Rows.CommandRow;
 import org.presslab.runs.internal.Rows.EventRow;
@@ -20,6 +22,7 @@ import org.presslab.runs.internal.Rows.RunEndRow;
 import org.presslab.runs.internal.Rows.RunRecipeRow;
 import org.presslab.runs.internal.Rows.RunStartRow;
 import org.presslab.runs.internal.Rows.SampleRow;
+import org.presslab.runs.internal.Rows.SpectrumRow;
 
 /**
  * Writes one batch of rows with JDBC batch statements in the caller's transaction; the caller commits.
@@ -50,6 +53,36 @@ final class SqlWriter {
     static final String CELL_RUN = "UPDATE pl_run SET cell_id = ?, electrolyte = ?, anode = ?, cathode = ?, pellet_diameter_m = ?,"
             + " pellet_thickness_m = ?, die_id = ?, cell_notes = ? WHERE id = ?";
     static final String INSERT_NOTE = "INSERT INTO pl_note (run_id, t_us, author, note_text) VALUES (?,?,?,?)";
+    static final String INSERT_SPECTRUM = "INSERT INTO pl_spectrum (id, run_id, measured_us, source_kind, source,"
+            + " stack_pressure_pa, force_n, temperature_k, from_record, points, data, fit, kk) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String SPECTRUM_EXISTS = "SELECT 1 FROM pl_spectrum WHERE id = ?";
+
+    /** A spectrum row as {@link #INSERT_SPECTRUM} takes it; the JSON already written ({@code fit}, {@code kk} may be null). */
+    record SpectrumInsert(UUID id, UUID run, long measuredUs, String sourceKind, String source, double p, double f,
+            double temp, boolean fromRecord, int points, String data, String fit, String kk) {
+
+        void bind(PreparedStatement ps) throws SQLException {
+            ps.setObject(1, id);
+            ps.setObject(2, run);
+            ps.setLong(3, measuredUs);
+            ps.setString(4, sourceKind);
+            ps.setString(5, clip(source, 1000));
+            dbl(ps, 6, p);
+            dbl(ps, 7, f);
+            dbl(ps, 8, temp);
+            ps.setBoolean(9, fromRecord);
+            ps.setInt(10, points);
+            ps.setString(11, data);
+            ps.setString(12, fit);
+            ps.setString(13, kk);
+        }
+
+        static SpectrumInsert of(SpectrumRow r) {
+            return new SpectrumInsert(r.id(), r.run(), r.tUs(), SpectrumEntry.SourceKind.ANALYZER.name(), r.source(), r.p(),
+                    r.f(), r.temp(), false, r.data().f().length, Json.write(r.data()), r.fit() == null ? null : Json.write(r.fit()),
+                    r.kk() == null ? null : Json.write(r.kk()));
+        }
+    }
 
     private SqlWriter() {
     }
@@ -65,6 +98,7 @@ final class SqlWriter {
         List<GapRow> gaps = new ArrayList<>();
         List<GapEndRow> gapEnds = new ArrayList<>();
         List<NoteRow> notes = new ArrayList<>();
+        List<SpectrumRow> spectra = new ArrayList<>();
         for (Row r : rows) {
             if (r instanceof SampleRow s) {
                 if (s.run() != null) {
@@ -84,6 +118,8 @@ final class SqlWriter {
                 starts.add(s);
             } else if (r instanceof NoteRow n) {
                 notes.add(n);
+            } else if (r instanceof SpectrumRow x) {
+                spectra.add(x);
             } else {
                 runUpdates.add(r);
             }
@@ -272,6 +308,33 @@ final class SqlWriter {
                     ps.setString(4, clip(n.text(), 10000));
                     ps.addBatch();
                 }
+                ps.executeBatch();
+            }
+        }
+        if (!spectra.isEmpty()) {
+            writeSpectra(c, spectra);
+        }
+    }
+
+    /**
+     * Inserts the station-measured spectra that are not in the table yet: a batch written again (its commit failed
+     * after the database had it, then it came back from the spool) leaves each spectrum once.
+     */
+    private static void writeSpectra(Connection c, List<SpectrumRow> spectra) throws SQLException {
+        int n = 0;
+        try (PreparedStatement exists = c.prepareStatement(SPECTRUM_EXISTS); PreparedStatement ps = c.prepareStatement(INSERT_SPECTRUM)) {
+            for (SpectrumRow r : spectra) {
+                exists.setObject(1, r.id());
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                SpectrumInsert.of(r).bind(ps);
+                ps.addBatch();
+                n++;
+            }
+            if (n > 0) {
                 ps.executeBatch();
             }
         }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -28,6 +29,7 @@ import org.presslab.runs.internal.Rows.GapRow;
 import org.presslab.runs.internal.Rows.Row;
 import org.presslab.runs.internal.Rows.RunEndRow;
 import org.presslab.runs.internal.Rows.SampleRow;
+import org.presslab.runs.internal.Rows.SpectrumRow;
 import org.presslab.time.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * SPOOLING) and appends the batches to the {@link Spool}; a prober thread watches for the database, and the
  * writer then backfills the spool in order, committing each spool frame together with the spool position,
  * before it writes to the database directly again. Whatever cannot be kept is counted in {@link Losses} and
- * written as a gap.
+ * written as a gap. Station-measured spectra share the queue, the batches and the spool, but at most
+ * {@code spectrumQueueMax} of them wait in the queue at once (they weigh tens of kB each).
  */
 final class Writer implements AutoCloseable {
 
@@ -60,6 +63,8 @@ final class Writer implements AutoCloseable {
     private final Recovery recovery;
     private final ArrayBlockingQueue<Object> queue;
     private final int sampleLimit;
+    private final AtomicInteger spectraQueued = new AtomicInteger();
+    private final AtomicInteger spectraQueuedMost = new AtomicInteger();
     private final Decimator decimator = new Decimator();
     private final List<Row> pendingGaps = new ArrayList<>();
     private final long processStartUs;
@@ -130,6 +135,35 @@ final class Writer implements AutoCloseable {
         return queue.offer(r);
     }
 
+    /**
+     * Offers a station-measured spectrum; false (and nothing waits) when {@code spectrumQueueMax} spectra are already
+     * queued or the queue is full.
+     */
+    boolean offerSpectrum(SpectrumRow r) {
+        int n = spectraQueued.incrementAndGet();
+        if (n > settings.spectrumQueueMax() || !queue.offer(r)) {
+            spectraQueued.decrementAndGet();
+            return false;
+        }
+        spectraQueuedMost.accumulateAndGet(n, Math::max);
+        return true;
+    }
+
+    /** The most spectra the queue may hold ({@code spectra.queueMax}). */
+    int spectrumQueueMax() {
+        return settings.spectrumQueueMax();
+    }
+
+    /** Spectra in the queue now. */
+    int queuedSpectra() {
+        return spectraQueued.get();
+    }
+
+    /** The most spectra that were in the queue at once. */
+    int mostQueuedSpectra() {
+        return spectraQueuedMost.get();
+    }
+
     /** Enqueues a row, waiting up to {@code timeoutMs} for room. */
     boolean put(Row r, long timeoutMs) throws InterruptedException {
         return queue.offer(r, timeoutMs, TimeUnit.MILLISECONDS);
@@ -195,6 +229,9 @@ final class Writer implements AutoCloseable {
                 } else if (o instanceof RunEndRow e) {
                     decimator.flushRun(e.id(), rows);
                     rows.add(e);
+                } else if (o instanceof SpectrumRow sp) {
+                    spectraQueued.decrementAndGet();
+                    rows.add(sp);
                 } else {
                     rows.add((Row) o);
                 }
@@ -327,6 +364,8 @@ final class Writer implements AutoCloseable {
         for (Row r : rows) {
             if (r instanceof GapRow g) {
                 pendingGaps.add(g); // gaps are kept in memory until they can be written
+            } else if (r instanceof SpectrumRow sp) {
+                losses.lostSpectra(sp.st(), sp.run(), Gap.Cause.SPOOL_FAILED, sp.tUs(), 1);
             } else if (!(r instanceof Rows.BucketRow)) { // buckets are derived from samples: not counted twice
                 losses.lost(r.st(), runOf(r), Gap.Cause.SPOOL_FAILED, r.tUs(), 1);
             }

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Assumptions;
@@ -44,79 +43,15 @@ class FaultTest {
     @TempDir
     Path tmp;
 
-    /** A database whose server the test can stop and start again. */
-    private interface Server2 extends AutoCloseable {
-        HikariDataSource ds();
-
-        void stop() throws Exception;
-
-        void start() throws Exception;
-
-        @Override
-        void close();
-    }
-
-    private Server2 server(TestDb db) throws Exception {
+    private StoppableDb server(TestDb db) throws Exception {
         if (db == TestDb.H2) {
-            // The embedded H2 database is closed (SHUTDOWN) and its file moved away, so it cannot be opened again
-            // (IFEXISTS=TRUE) until the file comes back: the database is down as far as the store can tell.
-            Path file = tmp.resolve("runs.mv.db");
-            Path away = tmp.resolve("runs.mv.db.away");
-            String url = "jdbc:h2:file:" + tmp.resolve("runs").toAbsolutePath();
-            java.sql.DriverManager.getConnection(url, "sa", "").close(); // create it
-            HikariConfig c = new HikariConfig();
-            c.setJdbcUrl(url + ";IFEXISTS=TRUE");
-            c.setUsername("sa");
-            c.setPassword("");
-            c.setConnectionTimeout(5_000);
-            c.setValidationTimeout(500);
-            c.setInitializationFailTimeout(-1);
-            c.setMaximumPoolSize(4);
-            HikariDataSource ds = new HikariDataSource(c);
-            return new Server2() {
-                public HikariDataSource ds() {
-                    return ds;
-                }
-
-                public void stop() throws Exception {
-                    try (Connection con = java.sql.DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "");
-                            Statement st = con.createStatement()) {
-                        st.execute("SHUTDOWN");
-                    }
-                    Files.move(file, away);
-                }
-
-                public void start() throws Exception {
-                    Files.move(away, file);
-                }
-
-                public void close() {
-                    ds.close();
-                }
-            };
+            return StoppableDb.h2(tmp);
         }
         Postgres pg = Postgres.get().orElse(null);
         Assumptions.assumeTrue(pg != null, () -> "PostgreSQL test skipped: " + Postgres.skipReason());
         Assumptions.assumeTrue(pg.canRestart(), "PostgreSQL fault test skipped: PRESSLAB_PG_CTL is not set, so the test"
                 + " cannot stop and restart the server");
-        HikariDataSource ds = db.open(tmp, "fault");
-        return new Server2() {
-            public HikariDataSource ds() {
-                return ds;
-            }
-
-            public void stop() throws Exception {
-                pg.stopServer();
-            }
-
-            public void start() throws Exception {
-                pg.startServer();
-            }
-
-            public void close() {
-                ds.close();
-            }
-        };
+        return StoppableDb.of(db.open(tmp, "fault"), pg::stopServer, pg::startServer);
     }
 
     /** Samples for one station at 100 Hz in real time, on its own thread, until stopped. */
@@ -157,7 +92,7 @@ class FaultTest {
     @ParameterizedTest
     @EnumSource(TestDb.class)
     void theDatabaseGoesDownMidRunAndNothingIsLost(TestDb db) throws Exception {
-        try (Server2 server = server(db); RunStore store = StoreFixture.store(server.ds(), tmp.resolve("spool"))) {
+        try (StoppableDb server = server(db); RunStore store = StoreFixture.store(server.ds(), tmp.resolve("spool"))) {
             assertTrue(StoreFixture.await(Duration.ofSeconds(60), () -> store.health().state() == StoreHealth.State.OK));
             Run run = store.start("cell1", CellInfo.of("down-1"), "frank", "SHELL");
             Feeder feeder = new Feeder(store, "cell1");
@@ -191,7 +126,7 @@ class FaultTest {
     void aSpoolThatCannotBeWrittenLosesRowsAsARecordedGap() throws Exception {
         // No tmpfs without root: the spool "directory" is a regular file, so every spool write fails (as on a full disk).
         Path notADir = Files.writeString(tmp.resolve("spool-is-a-file"), "x");
-        try (Server2 server = server(TestDb.H2); RunStore store = StoreFixture.store(server.ds(), notADir)) {
+        try (StoppableDb server = server(TestDb.H2); RunStore store = StoreFixture.store(server.ds(), notADir)) {
             assertTrue(StoreFixture.await(Duration.ofSeconds(60), () -> store.health().state() == StoreHealth.State.OK));
             Run run = store.start("cell1", CellInfo.of("full-1"), "gina", "SHELL");
             Feeder feeder = new Feeder(store, "cell1");
@@ -221,7 +156,7 @@ class FaultTest {
 
     @Test
     void aFullSpoolKeepsWhatFitsAndCountsTheRest() throws Exception {
-        try (Server2 server = server(TestDb.H2);
+        try (StoppableDb server = server(TestDb.H2);
                 RunStore store = StoreFixture.store(server.ds(),
                         Settings.defaults("test-instance", tmp.resolve("spool")).withProbeIntervalMs(700).withSpoolMaxBytes(40_000))) {
             assertTrue(StoreFixture.await(Duration.ofSeconds(60), () -> store.health().state() == StoreHealth.State.OK));
