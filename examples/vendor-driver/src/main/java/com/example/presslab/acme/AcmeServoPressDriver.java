@@ -1,16 +1,13 @@
 package com.example.presslab.acme;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -26,6 +23,8 @@ import org.presslab.press.api.PressDriver;
 import org.presslab.press.api.Quality;
 import org.presslab.press.api.Reading;
 import org.presslab.press.api.SafeAction;
+import org.presslab.press.support.LatestReading;
+import org.presslab.press.support.LinkHealth;
 
 /**
  * The Acme SP-5T driver, plain Java (the DS component in {@link AcmeServoPressComponent} only
@@ -33,6 +32,11 @@ import org.presslab.press.api.SafeAction;
  * thread owns the line; {@link #read()} and {@link #command} only touch atomic references, so
  * they never block; the latest command wins; a silent controller turns the last reading STALE
  * with its original time and the health DISCONNECTED.
+ *
+ * <p>The reading and the health come from Presslab's driver support ({@code org.presslab.press.support}):
+ * {@link LatestReading} keeps the latest reading, numbers it and stores a non-finite force or position
+ * as FAULT by itself; {@link LinkHealth} keeps the counters, the window of the last answers (DEGRADED
+ * when refused or garbled ones pile up) and the state this driver publishes.
  */
 public final class AcmeServoPressDriver implements PressDriver, Actuator {
 
@@ -65,17 +69,16 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
     private final Settings settings;
     private final AcmeLink link;
     private final LongSupplier nanoTime;
-    private final AtomicReference<Reading> latest;
-    private final AtomicReference<DeviceHealth> health = new AtomicReference<>(
-            DeviceHealth.of(ConnectionState.CONNECTING, "waiting for the first answer"));
+    private final LatestReading latest;
+    private final LinkHealth health = new LinkHealth();
+    private final LinkHealth.Counter transactions = health.counter("transactions");
+    private final LinkHealth.Counter timeouts = health.counter("timeouts");
+    private final LinkHealth.Counter errors = health.counter("errors");
+    private final LinkHealth.Counter disconnects = health.counter("disconnects");
     /** The request the acquisition thread sends next; null when nothing new is pending. */
     private final AtomicReference<String> pending = new AtomicReference<>();
     private final AtomicReference<SafeAction> safeState = new AtomicReference<>();
     private final AtomicReference<DeviceInfo> info;
-    private final AtomicLong transactions = new AtomicLong();
-    private final AtomicLong timeouts = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -83,7 +86,8 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
         this.settings = settings;
         this.link = link;
         this.nanoTime = nanoTime;
-        this.latest = new AtomicReference<>(Reading.none(nanoTime.getAsLong()));
+        this.latest = new LatestReading(CAPABILITIES, Duration.ofMillis(settings.staleAfterMillis()), nanoTime.getAsLong());
+        health.connecting("waiting for the first answer");
         this.info = new AtomicReference<>(info(""));
         this.thread = new Thread(this::acquire, "acme-sp5t-" + settings.id());
         this.thread.setDaemon(true);
@@ -139,13 +143,16 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
 
     @Override
     public Reading read() {
-        return latest.get();
+        // As the acquisition thread left it: it sets the health to DISCONNECTED before it marks the reading
+        // STALE, so whoever sees the stale reading also sees why. (latest.read(now) would add the age rule,
+        // which also holds when the thread is stuck, at the price of a moment with a STALE reading and a
+        // health that does not say so yet.)
+        return latest.latest();
     }
 
     @Override
     public DeviceHealth health() {
-        DeviceHealth h = health.get();
-        return new DeviceHealth(h.state(), h.message(), h.faults(), counters());
+        return health.health();
     }
 
     @Override
@@ -214,26 +221,29 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
                 String request = pending.getAndSet(null);
                 if (request != null) {
                     String answer = link.transact(request, settings.answerTimeoutMillis());
-                    transactions.incrementAndGet();
+                    transactions.increment();
                     if (!answer.startsWith("OK")) {
-                        errors.incrementAndGet();
-                        health.set(DeviceHealth.of(ConnectionState.DEGRADED, "controller refused '" + request + "': " + answer));
+                        errors.increment();
+                        health.answered(true);
+                        health.degraded("controller refused '" + request + "': " + answer);
                     }
                 }
                 String answer = link.transact("F?", settings.answerTimeoutMillis());
-                transactions.incrementAndGet();
+                transactions.increment();
                 long t = nanoTime.getAsLong();
                 lastAnswer = t;
                 parse(answer, t);
             } catch (TimeoutException e) {
-                timeouts.incrementAndGet();
+                timeouts.increment();
+                health.unanswered();
                 goneQuiet(lastAnswer);
             } catch (InterruptedException e) {
                 break;
             } catch (Exception e) {
-                errors.incrementAndGet();
-                health.set(DeviceHealth.of(ConnectionState.DISCONNECTED, link.describe() + ": " + e.getMessage()));
-                latest.updateAndGet(Reading::stale);
+                errors.increment();
+                health.unanswered();
+                health.disconnected(link.describe() + ": " + e.getMessage());
+                latest.markStale();
             }
             next += periodNanos;
             long wait = next - nanoTime.getAsLong();
@@ -253,7 +263,7 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
             try {
                 link.transact(last, settings.answerTimeoutMillis());
             } catch (Exception e) {
-                health.set(DeviceHealth.of(ConnectionState.DISCONNECTED, "could not send " + last + " on close: " + e.getMessage()));
+                health.disconnected("could not send " + last + " on close: " + e.getMessage());
             }
         }
     }
@@ -261,13 +271,13 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
     private void goneQuiet(long lastAnswer) {
         long silentMillis = (nanoTime.getAsLong() - lastAnswer) / 1_000_000;
         if (silentMillis >= settings.staleAfterMillis()) {
-            if (health.get().state() != ConnectionState.DISCONNECTED) {
-                reconnects.incrementAndGet();
+            if (health.state() != ConnectionState.DISCONNECTED) {
+                disconnects.increment();
             }
             // health first: whoever sees the stale reading also sees why
-            health.set(DeviceHealth.of(ConnectionState.DISCONNECTED, "no answer from the SP-5T on " + link.describe()
-                    + " for " + silentMillis + " ms: check the cable and the controller's power"));
-            latest.updateAndGet(Reading::stale);
+            health.disconnected("no answer from the SP-5T on " + link.describe() + " for " + silentMillis
+                    + " ms: check the cable and the controller's power");
+            latest.markStale();
         }
     }
 
@@ -275,8 +285,9 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
         // F <N> X <mm> S <OK|OVL|FLT>
         String[] p = answer.trim().split("\\s+");
         if (p.length != 6 || !p[0].equals("F") || !p[2].equals("X") || !p[4].equals("S")) {
-            errors.incrementAndGet();
-            health.set(DeviceHealth.of(ConnectionState.DEGRADED, "garbled answer '" + answer + "'"));
+            errors.increment();
+            health.answered(true);
+            health.degraded("garbled answer '" + answer + "'");
             return;
         }
         double force = number(p[1]);
@@ -286,21 +297,17 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
             case "OVL" -> Quality.OVERLOAD;
             default -> Quality.FAULT;
         };
-        // a firmware that prints nan or inf for a failed amplifier has measured nothing: FAULT, never GOOD
-        boolean finite = Double.isFinite(force) && Double.isFinite(positionM);
-        if (!finite) {
-            q = Quality.FAULT;
-        }
-        Reading previous = latest.get();
-        latest.set(new Reading(t, previous.sequence() + 1, force, Double.NaN, positionM, Double.NaN, q));
-        if (q == Quality.GOOD) {
-            health.set(DeviceHealth.connected());
+        // the next sequence number; a firmware that prints nan or inf for a failed amplifier has measured
+        // nothing, and LatestReading stores that as FAULT, never GOOD
+        Reading r = latest.set(t, force, Double.NaN, positionM, Double.NaN, q);
+        health.answered(false);
+        if (r.quality() == Quality.GOOD) {
+            health.up(bad -> bad + " of the last " + health.window() + " answers were refused or garbled");
         } else {
-            List<String> faults = new ArrayList<>();
-            faults.add(!finite ? "controller sent a non-finite value in '" + answer.trim() + "': force " + force + " N, position "
-                    + positionM + " m"
-                    : q == Quality.OVERLOAD ? "overload: force above 110 % of rating, servo stopped" : "controller fault");
-            health.set(new DeviceHealth(ConnectionState.FAULT, faults.get(0), faults, Map.of()));
+            String fault = !(Double.isFinite(force) && Double.isFinite(positionM))
+                    ? "controller sent a non-finite value in '" + answer.trim() + "': force " + force + " N, position " + positionM + " m"
+                    : q == Quality.OVERLOAD ? "overload: force above 110 % of rating, servo stopped" : "controller fault";
+            health.fault(fault, List.of(fault));
         }
     }
 
@@ -317,14 +324,5 @@ public final class AcmeServoPressDriver implements PressDriver, Actuator {
             return Double.NEGATIVE_INFINITY;
         }
         return Double.parseDouble(text);
-    }
-
-    private Map<String, Long> counters() {
-        Map<String, Long> c = new HashMap<>();
-        c.put("transactions", transactions.get());
-        c.put("timeouts", timeouts.get());
-        c.put("errors", errors.get());
-        c.put("disconnects", reconnects.get());
-        return c;
     }
 }

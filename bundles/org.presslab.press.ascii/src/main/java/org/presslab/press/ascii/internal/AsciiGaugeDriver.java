@@ -1,22 +1,21 @@
 package org.presslab.press.ascii.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.presslab.press.api.Capability;
-import org.presslab.press.api.ConnectionState;
 import org.presslab.press.api.DeviceHealth;
 import org.presslab.press.api.DeviceInfo;
 import org.presslab.press.api.PressDriver;
 import org.presslab.press.api.Quality;
 import org.presslab.press.api.Reading;
 import org.presslab.press.ascii.internal.AsciiSettings.Mode;
+import org.presslab.press.support.LatestReading;
+import org.presslab.press.support.LinkHealth;
 import org.presslab.serial.SerialConnection;
 import org.presslab.serial.SerialPortException;
 import org.presslab.serial.SerialPortManager;
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class AsciiGaugeDriver implements PressDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsciiGaugeDriver.class);
-    private static final int WINDOW = 20;
 
     private final AsciiSettings s;
     private final TimeSource time;
@@ -40,38 +38,31 @@ public final class AsciiGaugeDriver implements PressDriver {
     private final LineAssembler lines;
     private final Set<Capability> capabilities;
     private final DeviceInfo info;
-    private final long staleNanos;
     private final byte[] query;
     private final byte[] buf = new byte[512];
     private final ReentrantLock io = new ReentrantLock();
     private final Scheduled task;
 
-    private final AtomicLong good = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong overloads = new AtomicLong();
-    private final AtomicLong unstable = new AtomicLong();
-    private final AtomicLong nonFinite = new AtomicLong();
+    /** The latest reading with the stale.after.ms rule; the state, the window of the last lines and the counters. */
+    private final LatestReading latest;
+    private final LinkHealth link = new LinkHealth();
+    private final LinkHealth.Counter good = link.counter("readings");
+    private final LinkHealth.Counter rejected = link.counter("rejectedLines");
+    private final LinkHealth.Counter overloads = link.counter("overloads");
+    private final LinkHealth.Counter unstable = link.counter("unstable");
+    private final LinkHealth.Counter nonFinite = link.counter("nonFiniteValues");
+    private final LinkHealth.Counter noReply = link.counter("noReply");
+    private final LinkHealth.Counter portErrors = link.counter("portErrors");
     private volatile String lastFault = "";
-    private final AtomicLong noReply = new AtomicLong();
-    private final AtomicLong portErrors = new AtomicLong();
-
-    private volatile java.util.function.Consumer<Boolean> availability = present -> { };
-    private boolean present = true;
-    private volatile Reading latest;
-    private volatile DeviceHealth health;
     private volatile boolean closed;
 
     // task thread only
-    private long sequence;
     private long lastLineNanos;
     private String lastRejection = "";
-    private final boolean[] window = new boolean[WINDOW];
-    private int windowPos;
 
     public AsciiGaugeDriver(AsciiSettings settings, SerialPortManager ports, TimeSource time) throws SerialPortException {
         this.s = settings;
         this.time = time;
-        this.staleNanos = TimeUnit.MILLISECONDS.toNanos(settings.staleAfterMs());
         this.query = settings.query().getBytes(StandardCharsets.ISO_8859_1);
         this.lines = new LineAssembler(settings.maxLineLength(), settings.mode() == Mode.POLL);
         this.capabilities = Set.of(settings.parser().pressure() ? Capability.SENSE_PRESSURE : Capability.SENSE_FORCE);
@@ -83,28 +74,19 @@ public final class AsciiGaugeDriver implements PressDriver {
             b.force(settings.rangeSi(), settings.resolutionSi(), settings.rangeSi());
         }
         this.info = b.build();
-        this.latest = Reading.none(time.nanoTime());
-        this.health = DeviceHealth.of(ConnectionState.CONNECTING, "opening " + settings.port().id());
+        this.latest = new LatestReading(capabilities, Duration.ofMillis(settings.staleAfterMs()), time.nanoTime());
+        link.connecting("opening " + settings.port().id());
+        link.gauge("overflowedLines", lines::overflows);
         this.lastLineNanos = time.nanoTime();
         this.conn = ports.open(settings.port(), settings.serial(), "ASCII gauge " + settings.id());
-        conn.lastError().ifPresent(e -> health = DeviceHealth.of(ConnectionState.DISCONNECTED, e.getMessage()));
+        link.gauge("reconnects", conn::reopens);
+        conn.lastError().ifPresent(e -> link.disconnected(e.getMessage()));
         this.task = time.scheduleAtFixedRate("ascii-" + settings.id(), TimeUnit.MILLISECONDS.toNanos(settings.pollPeriodMs()), this::cycle);
     }
 
     /** Told on the reading thread when the port goes away (false) and when readings come again after that (true). */
     public void onAvailability(java.util.function.Consumer<Boolean> listener) {
-        this.availability = listener;
-    }
-
-    private void setPresent(boolean now) {
-        if (present != now) {
-            present = now;
-            try {
-                availability.accept(now);
-            } catch (RuntimeException e) {
-                LOG.warn("ASCII gauge '{}': availability listener failed", s.id(), e);
-            }
-        }
+        link.onAvailability(listener);
     }
 
     @Override
@@ -124,27 +106,12 @@ public final class AsciiGaugeDriver implements PressDriver {
 
     @Override
     public Reading read() {
-        Reading r = latest;
-        if (r.quality() != Quality.STALE && time.nanoTime() - r.timeNanos() > staleNanos) {
-            return r.stale();
-        }
-        return r;
+        return latest.read(time.nanoTime());
     }
 
     @Override
     public DeviceHealth health() {
-        DeviceHealth h = health;
-        Map<String, Long> c = new LinkedHashMap<>();
-        c.put("readings", good.get());
-        c.put("rejectedLines", rejected.get());
-        c.put("overflowedLines", lines.overflows());
-        c.put("overloads", overloads.get());
-        c.put("unstable", unstable.get());
-        c.put("nonFiniteValues", nonFinite.get());
-        c.put("noReply", noReply.get());
-        c.put("portErrors", portErrors.get());
-        c.put("reconnects", conn.reopens());
-        return new DeviceHealth(h.state(), h.message(), h.faults(), c);
+        return link.health();
     }
 
     private void cycle() {
@@ -155,7 +122,7 @@ public final class AsciiGaugeDriver implements PressDriver {
             if (closed) {
                 return;
             }
-            long seqBefore = sequence;
+            long seqBefore = latest.sequence();
             if (s.mode() == Mode.STREAM) {
                 int n;
                 while ((n = conn.readSome(buf, 0, buf.length, 0)) > 0) {
@@ -166,25 +133,26 @@ public final class AsciiGaugeDriver implements PressDriver {
                 lines.reset(true);
                 conn.write(query);
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(s.replyTimeoutMs());
-                while (sequence == seqBefore && System.nanoTime() - deadline < 0 && !closed) {
+                while (latest.sequence() == seqBefore && System.nanoTime() - deadline < 0 && !closed) {
                     int wait = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
                     int n = conn.readSome(buf, 0, buf.length, wait);
                     if (n > 0) {
                         lines.feed(buf, 0, n, this::line);
                     }
                 }
-                if (sequence == seqBefore) {
-                    noReply.incrementAndGet();
+                if (latest.sequence() == seqBefore) {
+                    noReply.increment();
                 }
             }
             updateHealth();
         } catch (SerialPortException e) {
-            portErrors.incrementAndGet();
+            portErrors.increment();
             lines.reset(s.mode() == Mode.POLL);
-            latest = latest.stale();
-            health = DeviceHealth.of(ConnectionState.DISCONNECTED, e.getMessage());
+            latest.markStale();
             if (e.reason() == SerialPortException.Reason.VANISHED || e.reason() == SerialPortException.Reason.ABSENT) {
-                setPresent(false);
+                link.gone(e.getMessage());
+            } else {
+                link.disconnected(e.getMessage());
             }
         } catch (RuntimeException e) {
             LOG.error("ASCII gauge '{}': read failed unexpectedly", s.id(), e);
@@ -200,71 +168,56 @@ public final class AsciiGaugeDriver implements PressDriver {
         try {
             p = s.parser().parse(text);
         } catch (LineParser.Rejected r) {
-            rejected.incrementAndGet();
+            rejected.increment();
             lastRejection = r.getMessage();
-            mark(true);
+            link.answered(true);
             return;
         }
-        mark(false);
+        link.answered(false);
         if (p.quality() == Quality.FAULT) {
-            nonFinite.incrementAndGet();
+            nonFinite.increment();
             lastFault = p.fault();
         }
         if (p.quality() == Quality.OVERLOAD) {
-            overloads.incrementAndGet();
+            overloads.increment();
         } else if (p.quality() == Quality.UNSTABLE) {
-            unstable.incrementAndGet();
+            unstable.increment();
         }
-        good.incrementAndGet();
+        good.increment();
         double v = p.valueSi();
         if (p.quality() == Quality.OVERLOAD && !Double.isFinite(v)) {
             v = s.rangeSi();
         }
-        latest = p.pressure() ? new Reading(t, ++sequence, Double.NaN, v, Double.NaN, Double.NaN, p.quality())
-                : new Reading(t, ++sequence, v, Double.NaN, Double.NaN, Double.NaN, p.quality());
-    }
-
-    private void mark(boolean bad) {
-        window[windowPos] = bad;
-        windowPos = (windowPos + 1) % WINDOW;
+        if (p.pressure()) {
+            latest.set(t, Double.NaN, v, Double.NaN, Double.NaN, p.quality());
+        } else {
+            latest.set(t, v, Double.NaN, Double.NaN, Double.NaN, p.quality());
+        }
     }
 
     private void updateHealth() {
         long now = time.nanoTime();
-        Reading r = latest;
-        boolean fresh = r.quality() != Quality.STALE && now - r.timeNanos() <= staleNanos;
-        if (!fresh) {
-            latest = r.stale();
-            String why = now - lastLineNanos > staleNanos
+        if (!latest.fresh(now)) {
+            latest.markStale();
+            String why = now - lastLineNanos > latest.staleAfterNanos()
                     ? (s.mode() == Mode.POLL ? "no reply to " + LineParser.printable(s.query()) : "no data") + " from " + s.port().id()
                             + " for " + TimeUnit.NANOSECONDS.toMillis(now - lastLineNanos) + " ms: check power, cable, "
                             + s.serial().describe() + (s.mode() == Mode.STREAM ? " and that the indicator's continuous output is on" : "")
                     : "lines arrive on " + s.port().id() + " but none is a reading (" + lastRejection
                             + "): check 'line.pattern' and the baud rate";
-            health = DeviceHealth.of(ConnectionState.DISCONNECTED, why);
+            link.disconnected(why);
             return;
         }
-        setPresent(true);
+        Reading r = latest.latest();
         if (r.quality() == Quality.FAULT) {
-            health = new DeviceHealth(ConnectionState.FAULT, "gauge on " + s.port().id() + " sent no measurement: " + lastFault,
-                    List.of("non-finite value"), Map.of());
+            link.fault("gauge on " + s.port().id() + " sent no measurement: " + lastFault, List.of("non-finite value"));
             return;
         }
         if (r.quality() == Quality.OVERLOAD) {
-            health = new DeviceHealth(ConnectionState.FAULT, "gauge reports overload: the load is beyond its range",
-                    List.of("overload"), Map.of());
+            link.fault("gauge reports overload: the load is beyond its range", List.of("overload"));
             return;
         }
-        int bad = 0;
-        for (boolean b : window) {
-            bad += b ? 1 : 0;
-        }
-        if (bad >= 2) {
-            health = DeviceHealth.of(ConnectionState.DEGRADED, bad + " of the last " + WINDOW + " lines were not readings (last: "
-                    + lastRejection + ")");
-        } else {
-            health = DeviceHealth.connected();
-        }
+        link.up(bad -> bad + " of the last " + link.window() + " lines were not readings (last: " + lastRejection + ")");
     }
 
     /** Stops reading and releases the port. */
@@ -279,8 +232,8 @@ public final class AsciiGaugeDriver implements PressDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        latest = latest.stale();
-        health = DeviceHealth.of(ConnectionState.DISCONNECTED, "driver stopped");
+        latest.markStale();
+        link.disconnected("driver stopped");
     }
 
     public SerialConnection connection() {

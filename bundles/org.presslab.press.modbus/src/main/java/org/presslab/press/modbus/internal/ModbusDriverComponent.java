@@ -4,7 +4,6 @@ import java.util.Hashtable;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -13,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.presslab.press.api.Capability;
 import org.presslab.press.api.PressDriver;
+import org.presslab.press.support.DriverRegistration;
 import org.presslab.serial.SerialPortException;
 import org.presslab.serial.SerialPortManager;
 import org.presslab.time.TimeSource;
@@ -33,59 +33,30 @@ public class ModbusDriverComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ModbusDriverComponent.class);
 
     private final ModbusPressDriver driver;
-    private final BundleContext context;
     private final Hashtable<String, Object> props = new Hashtable<>();
-    private ServiceRegistration<PressDriver> registration;
-    private boolean active = true;
+    private final DriverRegistration registration;
 
     @Activate
     public ModbusDriverComponent(BundleContext context, @Reference SerialPortManager ports, @Reference TimeSource time,
             Map<String, Object> properties) throws SerialPortException {
         ModbusSettings settings = ModbusSettings.parse(properties);
         this.driver = new ModbusPressDriver(settings, ports, time);
-        this.context = context;
         props.put(PressDriver.PROP_ID, settings.id());
         props.put(PressDriver.PROP_KIND, settings.kind().name());
         props.put(PressDriver.PROP_CAPABILITIES, driver.capabilities().stream().map(Capability::name).sorted().toArray(String[]::new));
         props.put("presslab.driver.port", settings.port().id());
         props.put("presslab.driver.protocol", "modbus-rtu");
-        this.registration = context.registerService(PressDriver.class, driver, props);
-        driver.onAvailability(this::available);
+        // withdrawn while the port is gone, registered again with the same id when the device answers
+        this.registration = new DriverRegistration(context, driver, props);
+        registration.available(true);
+        driver.onAvailability(registration::available);
         LOG.info("Modbus device '{}' on {} ({}, slave {}): {}", settings.id(), settings.port().id(), settings.serial().describe(),
                 settings.slaveId(), driver.capabilities());
     }
 
-    /** The port went away (unregister: stations see the driver leave) or the device is back (register again). */
-    private synchronized void available(boolean present) {
-        if (!active) {
-            return;
-        }
-        if (!present && registration != null) {
-            unregister();
-            LOG.warn("Modbus device '{}': port gone, driver service withdrawn until it answers again", props.get(PressDriver.PROP_ID));
-        } else if (present && registration == null) {
-            registration = context.registerService(PressDriver.class, driver, props);
-            LOG.info("Modbus device '{}': answering again, driver service registered", props.get(PressDriver.PROP_ID));
-        }
-    }
-
-    private void unregister() {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException e) {
-            // already gone with the bundle
-        }
-        registration = null;
-    }
-
     @Deactivate
     public void deactivate() {
-        synchronized (this) {
-            active = false;
-            if (registration != null) {
-                unregister();
-            }
-        }
+        registration.close();
         driver.close();
     }
 }

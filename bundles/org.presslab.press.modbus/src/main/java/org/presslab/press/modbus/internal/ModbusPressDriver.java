@@ -1,15 +1,14 @@
 package org.presslab.press.modbus.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.presslab.press.modbus.ModbusDrivers;
@@ -17,7 +16,6 @@ import org.presslab.press.api.ActuationMode;
 import org.presslab.press.api.Actuator;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.Capability;
-import org.presslab.press.api.ConnectionState;
 import org.presslab.press.api.DeviceHealth;
 import org.presslab.press.api.DeviceInfo;
 import org.presslab.press.api.PressDriver;
@@ -26,6 +24,8 @@ import org.presslab.press.api.Reading;
 import org.presslab.press.api.SafeAction;
 import org.presslab.press.modbus.internal.RegisterValue.Table;
 import org.presslab.press.modbus.internal.TxFailure.Kind;
+import org.presslab.press.support.LatestReading;
+import org.presslab.press.support.LinkHealth;
 import org.presslab.serial.SerialConnection;
 import org.presslab.serial.SerialPortException;
 import org.presslab.serial.SerialPortManager;
@@ -64,7 +64,6 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, Actuator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusPressDriver.class);
-    private static final int WINDOW = 20;
 
     private final ModbusSettings s;
     private final TimeSource time;
@@ -74,34 +73,27 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
     private final Set<Capability> capabilities;
     private final Set<ActuationMode> modes;
     private final Set<SafeAction> safeActions;
-    private final long staleNanos;
     private final ReentrantLock io = new ReentrantLock();
     private final Scheduled poll;
+    /** The latest measurement with the stale.after.ms rule; the link's state, window and counters. */
+    private final LatestReading latest;
+    private final LinkHealth link;
+    private final LinkHealth.Counter polls;
+    private final LinkHealth.Counter failedPolls;
+    private final LinkHealth.Counter transactions;
+    private final LinkHealth.Counter retries;
+    private final LinkHealth.Counter timeouts;
+    private final LinkHealth.Counter crcErrors;
+    private final LinkHealth.Counter truncated;
+    private final LinkHealth.Counter garbled;
+    private final LinkHealth.Counter wrongUnit;
+    private final LinkHealth.Counter exceptions;
+    private final LinkHealth.Counter portErrors;
 
-    private final AtomicLong transactions = new AtomicLong();
-    private final AtomicLong timeouts = new AtomicLong();
-    private final AtomicLong crcErrors = new AtomicLong();
-    private final AtomicLong truncated = new AtomicLong();
-    private final AtomicLong garbled = new AtomicLong();
-    private final AtomicLong wrongUnit = new AtomicLong();
-    private final AtomicLong exceptions = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
-    private final AtomicLong portErrors = new AtomicLong();
-    private final AtomicLong failedPolls = new AtomicLong();
-    private final AtomicLong polls = new AtomicLong();
-
-    private volatile java.util.function.Consumer<Boolean> availability = present -> { };
-    private boolean present = true;
-    private volatile Reading latest;
-    private volatile DeviceHealth health;
     private volatile Desired desired;
     private volatile boolean closed;
 
     // poll thread only
-    private long sequence;
-    private int consecutiveFailures;
-    private final boolean[] window = new boolean[WINDOW];
-    private int windowPos;
     private Integer knownCommand;
     private Boolean knownEnable;
     private int[] knownSetpoint;
@@ -114,7 +106,6 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
     ModbusPressDriver(ModbusSettings settings, SerialPortManager ports, TimeSource time) throws SerialPortException {
         this.s = settings;
         this.time = time;
-        this.staleNanos = TimeUnit.MILLISECONDS.toNanos(settings.staleAfterMs());
         this.modes = settings.modes().isEmpty() ? EnumSet.noneOf(ActuationMode.class) : EnumSet.copyOf(settings.modes());
         this.safeActions = settings.safeActions().isEmpty() ? EnumSet.noneOf(SafeAction.class) : EnumSet.copyOf(settings.safeActions());
         EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
@@ -133,10 +124,23 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
                 .pressure(settings.pressureRangePa(), settings.pressureRatingPa())
                 .ramArea(settings.ramAreaM2()).maxForceRate(settings.maxForceRateNps())
                 .sampleRate(1000.0 / settings.pollPeriodMs()).build();
-        this.latest = Reading.none(time.nanoTime());
-        this.health = DeviceHealth.of(ConnectionState.CONNECTING, "opening " + settings.port().id());
+        this.latest = new LatestReading(capabilities, Duration.ofMillis(settings.staleAfterMs()), time.nanoTime());
+        this.link = new LinkHealth(LinkHealth.DEFAULT_WINDOW, LinkHealth.DEFAULT_DEGRADED_AT, settings.disconnectAfter());
+        this.polls = link.counter("polls");
+        this.failedPolls = link.counter("failedPolls");
+        this.transactions = link.counter("transactions");
+        this.retries = link.counter("retries");
+        this.timeouts = link.counter("timeouts");
+        this.crcErrors = link.counter("crcErrors");
+        this.truncated = link.counter("truncatedFrames");
+        this.garbled = link.counter("garbledFrames");
+        this.wrongUnit = link.counter("wrongSlaveReplies");
+        this.exceptions = link.counter("exceptions");
+        this.portErrors = link.counter("portErrors");
+        link.connecting("opening " + settings.port().id());
         this.desired = new Desired(null, null);
         this.conn = ports.open(settings.port(), settings.serial(), "Modbus driver " + settings.id());
+        link.gauge("reconnects", conn::reopens);
         try {
             this.adapter = new ConnectionAdapter(conn);
             adapter.rtu().setTimeout(settings.timeoutMs());
@@ -144,7 +148,7 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
             conn.close();
             throw new IllegalStateException("cannot attach j2mod to " + settings.port().id(), e);
         }
-        conn.lastError().ifPresent(e -> health = DeviceHealth.of(ConnectionState.DISCONNECTED, e.getMessage()));
+        conn.lastError().ifPresent(e -> link.disconnected(e.getMessage()));
         this.poll = time.scheduleAtFixedRate("modbus-" + settings.id(), TimeUnit.MILLISECONDS.toNanos(settings.pollPeriodMs()), this::cycle);
     }
 
@@ -154,18 +158,7 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
      * service, so a station sees an ordinary driver loss and return (and resumes by its rebind policy).
      */
     public void onAvailability(java.util.function.Consumer<Boolean> listener) {
-        this.availability = listener;
-    }
-
-    private void setPresent(boolean now) {
-        if (present != now) {
-            present = now;
-            try {
-                availability.accept(now);
-            } catch (RuntimeException e) {
-                LOG.warn("Modbus device '{}': availability listener failed", s.id(), e);
-            }
-        }
+        link.onAvailability(listener);
     }
 
     /** One count of an integer register in SI; a float's resolution is not known from the map. */
@@ -206,35 +199,17 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
 
     @Override
     public Reading read() {
-        Reading r = latest;
-        if (r.quality() != Quality.STALE && time.nanoTime() - r.timeNanos() > staleNanos) {
-            return r.stale();
-        }
-        return r;
+        return latest.read(time.nanoTime());
     }
 
     @Override
     public DeviceHealth health() {
-        DeviceHealth h = health;
-        return new DeviceHealth(h.state(), h.message(), h.faults(), counters());
+        return link.health();
     }
 
     /** The running counts, also in {@link DeviceHealth#counters()}. */
     public Map<String, Long> counters() {
-        Map<String, Long> c = new LinkedHashMap<>();
-        c.put("polls", polls.get());
-        c.put("failedPolls", failedPolls.get());
-        c.put("transactions", transactions.get());
-        c.put("retries", retries.get());
-        c.put("timeouts", timeouts.get());
-        c.put("crcErrors", crcErrors.get());
-        c.put("truncatedFrames", truncated.get());
-        c.put("garbledFrames", garbled.get());
-        c.put("wrongSlaveReplies", wrongUnit.get());
-        c.put("exceptions", exceptions.get());
-        c.put("portErrors", portErrors.get());
-        c.put("reconnects", conn.reopens());
-        return c;
+        return link.counters();
     }
 
     @Override
@@ -299,11 +274,12 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
             if (closed) {
                 return;
             }
-            polls.incrementAndGet();
+            polls.increment();
             try {
                 conn.ensureOpen();
             } catch (SerialPortException e) {
-                portDown(e);
+                unanswered();
+                portDown(e.getMessage(), e);
                 return;
             }
             int before = (int) (retries.get() + timeouts.get() + crcErrors.get() + truncated.get() + garbled.get() + wrongUnit.get());
@@ -497,7 +473,7 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
             q = Quality.OVERLOAD;
             faults.add(String.format(Locale.ROOT, "force %.0f N beyond the range %.0f N", force, s.forceRangeN()));
         }
-        latest = new Reading(t, ++sequence, force, pressure, Double.NaN, Double.NaN, q);
+        latest.set(t, force, pressure, Double.NaN, Double.NaN, q);
         lastFaults = faults;
     }
 
@@ -546,7 +522,7 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
                 : new ReadMultipleRegistersRequest(address, count), what);
         int words = table == Table.INPUT ? ((ReadInputRegistersResponse) r).getWordCount() : ((ReadMultipleRegistersResponse) r).getWordCount();
         if (words != count) {
-            garbled.incrementAndGet();
+            garbled.increment();
             throw new TxFailure(Kind.GARBLED, "garbled reply " + what + ": " + words + " registers for " + count + " asked (a late reply to an earlier request?)");
         }
         int[] out = new int[count];
@@ -565,9 +541,9 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
                 throw new TxFailure(Kind.PORT, "driver closed");
             }
             if (attempt > 0) {
-                retries.incrementAndGet();
+                retries.increment();
             }
-            transactions.incrementAndGet();
+            transactions.increment();
             lastSendNanos = time.nanoTime();
             ModbusSerialTransaction tx = new ModbusSerialTransaction(req);
             tx.setTransport(adapter.rtu());
@@ -577,13 +553,13 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
                 tx.execute();
                 return tx.getResponse();
             } catch (ModbusSlaveException e) {
-                exceptions.incrementAndGet();
+                exceptions.increment();
                 throw new TxFailure(Kind.EXCEPTION, String.format("slave %d answered exception %d (%s) %s", s.slaveId(), e.getType(),
                         e.getMessage(), what));
             } catch (ModbusIOException e) {
                 SerialPortException pe = adapter.takePortError();
                 if (pe != null) {
-                    portErrors.incrementAndGet();
+                    portErrors.increment();
                     TxFailure f = new TxFailure(Kind.PORT, pe.getMessage(), pe);
                     throw f;
                 }
@@ -591,7 +567,7 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
                 count(k);
                 last = new TxFailure(k, describe(k) + " " + what);
             } catch (ModbusException e) {
-                garbled.incrementAndGet();
+                garbled.increment();
                 last = new TxFailure(Kind.GARBLED, describe(Kind.GARBLED) + " " + what + ": " + e.getMessage());
             }
         }
@@ -600,11 +576,11 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
 
     private void count(Kind k) {
         switch (k) {
-            case TIMEOUT -> timeouts.incrementAndGet();
-            case CRC -> crcErrors.incrementAndGet();
-            case TRUNCATED -> truncated.incrementAndGet();
-            case WRONG_UNIT -> wrongUnit.incrementAndGet();
-            default -> garbled.incrementAndGet();
+            case TIMEOUT -> timeouts.increment();
+            case CRC -> crcErrors.increment();
+            case TRUNCATED -> truncated.increment();
+            case WRONG_UNIT -> wrongUnit.increment();
+            default -> garbled.increment();
         }
     }
 
@@ -634,70 +610,53 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
     }
 
     private void succeeded(boolean hadErrors) {
-        consecutiveFailures = 0;
-        setPresent(true);
-        window[windowPos] = hadErrors;
-        windowPos = (windowPos + 1) % WINDOW;
-        int bad = 0;
-        for (boolean b : window) {
-            bad += b ? 1 : 0;
-        }
+        link.answered(hadErrors);
         List<String> faults = lastFaults;
         if (!faults.isEmpty()) {
-            health = new DeviceHealth(ConnectionState.FAULT, String.join("; ", faults), faults, Map.of());
-        } else if (bad >= 2) {
-            health = new DeviceHealth(ConnectionState.DEGRADED, String.format(
-                    "%d of the last %d polls needed retries (timeouts %d, CRC errors %d, truncated %d, garbled %d, other slave %d)",
-                    bad, WINDOW, timeouts.get(), crcErrors.get(), truncated.get(), garbled.get(), wrongUnit.get()), List.of(), Map.of());
+            link.fault(String.join("; ", faults), faults);
         } else {
-            health = DeviceHealth.connected();
+            link.up(bad -> String.format(
+                    "%d of the last %d polls needed retries (timeouts %d, CRC errors %d, truncated %d, garbled %d, other slave %d)",
+                    bad, link.window(), timeouts.get(), crcErrors.get(), truncated.get(), garbled.get(), wrongUnit.get()));
         }
     }
 
     private void failed(TxFailure f) {
-        failedPolls.incrementAndGet();
-        consecutiveFailures++;
-        window[windowPos] = true;
-        windowPos = (windowPos + 1) % WINDOW;
-        // the device's state is unknown now: write everything again once it answers
-        knownCommand = null;
-        knownEnable = null;
-        knownSetpoint = null;
-        knownOutput = null;
+        int inARow = unanswered();
         if (f.kind == Kind.PORT) {
-            latest = latest.stale();
-            health = DeviceHealth.of(ConnectionState.DISCONNECTED, f.getMessage());
-            if (gone(f.portError)) {
-                setPresent(false);
-            }
+            portDown(f.getMessage(), f.portError);
             return;
         }
         if (f.kind == Kind.EXCEPTION) {
-            latest = latest.stale();
-            health = new DeviceHealth(ConnectionState.FAULT, f.getMessage() + ": " + fix(f.kind), List.of(f.getMessage()), Map.of());
+            latest.markStale();
+            link.fault(f.getMessage() + ": " + fix(f.kind), List.of(f.getMessage()));
             return;
         }
-        if (consecutiveFailures >= s.disconnectAfter()) {
-            latest = latest.stale();
-            health = DeviceHealth.of(ConnectionState.DISCONNECTED, consecutiveFailures + " polls failed in a row (last: "
-                    + f.getMessage() + "): " + fix(f.kind));
+        if (link.lost()) {
+            latest.markStale();
+            link.disconnected(inARow + " polls failed in a row (last: " + f.getMessage() + "): " + fix(f.kind));
         } else {
-            health = DeviceHealth.of(ConnectionState.DEGRADED, "poll failed after " + (s.retries() + 1) + " tries: " + f.getMessage());
+            link.degraded("poll failed after " + (s.retries() + 1) + " tries: " + f.getMessage());
         }
         LOG.debug("Modbus device '{}': {}", s.id(), f.getMessage());
     }
 
-    private void portDown(SerialPortException e) {
-        failedPolls.incrementAndGet();
-        consecutiveFailures++;
+    /** A poll without an answer: counted, and the device's state is unknown now, so everything is written again once it answers. */
+    private int unanswered() {
+        failedPolls.increment();
         knownCommand = null;
         knownEnable = null;
         knownSetpoint = null;
         knownOutput = null;
-        latest = latest.stale();
-        health = DeviceHealth.of(ConnectionState.DISCONNECTED, e.getMessage());
+        return link.unanswered();
+    }
+
+    private void portDown(String message, SerialPortException e) {
+        latest.markStale();
         if (gone(e)) {
-            setPresent(false);
+            link.gone(message);
+        } else {
+            link.disconnected(message);
         }
     }
 
@@ -733,8 +692,8 @@ public final class ModbusPressDriver implements ModbusDrivers.StandaloneDriver, 
                 io.unlock();
             }
         }
-        latest = latest.stale();
-        health = DeviceHealth.of(ConnectionState.DISCONNECTED, "driver stopped");
+        latest.markStale();
+        link.disconnected("driver stopped");
     }
 
     /**

@@ -62,7 +62,8 @@ class ModbusOsgiTest {
                 List<Bundle> bundles = new ArrayList<>();
                 for (String b : new String[] {jar("org.osgi.util.function"), jar("org.osgi.util.promise"), jar("org.osgi.service.component-"),
                         jar("org.apache.felix.scr"), jar("org.apache.felix.configadmin"), jar("jSerialComm"), jar("j2mod"),
-                        jar("org.presslab.time"), jar("org.presslab.serial-"), jar("org.presslab.serial.jserialcomm-"),
+                        jar("org.presslab.time"), jar("org.presslab.press.support-"), jar("org.presslab.serial-"),
+                        jar("org.presslab.serial.jserialcomm-"),
                         "reference:" + new File("target/classes").toURI()}) {
                     bundles.add(ctx.installBundle(b));
                 }
