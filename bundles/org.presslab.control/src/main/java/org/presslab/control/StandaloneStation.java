@@ -1,8 +1,11 @@
 package org.presslab.control;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.presslab.analyzer.api.Analyzer;
 import org.presslab.control.api.Station;
 import org.presslab.control.api.StationListener;
+import org.presslab.impedance.api.CircuitFitter;
+import org.presslab.impedance.api.KramersKronig;
 import org.presslab.press.api.PressDriver;
 
 /**
@@ -24,6 +27,23 @@ public interface StandaloneStation extends Station, AutoCloseable {
 
     /** Withdraws a driver, as when its service goes away: the station holds nothing and reports NO_DRIVER. */
     void unbindDriver(PressDriver driver);
+
+    /**
+     * Offers an impedance analyzer, as the DS component does for one matching {@code analyzer.target}: recipe steps
+     * that measure impedance ({@code eis}, {@code measureEveryMin}, {@code measureAtEnd}, {@code sweep}) use it. A
+     * second analyzer waits as a standby until the first is withdrawn.
+     */
+    void bindAnalyzer(Analyzer analyzer);
+
+    /** Withdraws an analyzer: a standby takes its place; a measurement on it fails, and the station keeps holding. */
+    void unbindAnalyzer(Analyzer analyzer);
+
+    /**
+     * The fitter and Kramers-Kronig test the impedance steps use (for example {@code ImpedanceAnalysis.circuitFitter()}
+     * and {@code kramersKronig()} from the impedance bundle); either may be null, then that part of a step is skipped
+     * or, where a step requires it, the dry run says so.
+     */
+    void useImpedanceAnalysis(CircuitFitter fitter, KramersKronig kk);
 
     /** Adds a listener for events and samples, called on the station's dispatch task, never on the loop. */
     void addListener(StationListener listener);

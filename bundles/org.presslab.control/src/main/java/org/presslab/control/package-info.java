@@ -5,5 +5,5 @@
  * services of {@code org.presslab.control.api} instead (stations are configured with Configuration Admin).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.presslab.control;

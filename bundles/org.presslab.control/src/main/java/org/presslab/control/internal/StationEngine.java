@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
+import org.presslab.analyzer.api.Analyzer;
 import org.presslab.control.StandaloneStation;
 import org.presslab.control.api.Actor;
 import org.presslab.control.api.CommandRefusedException;
@@ -39,6 +40,8 @@ import org.presslab.control.api.StationSample;
 import org.presslab.control.api.StationState;
 import org.presslab.control.api.StationStatus;
 import org.presslab.control.api.Trip;
+import org.presslab.impedance.api.CircuitFitter;
+import org.presslab.impedance.api.KramersKronig;
 import org.presslab.press.api.ActuationMode;
 import org.presslab.press.api.ActuatorCommand;
 import org.presslab.press.api.ConnectionState;
@@ -366,6 +369,22 @@ public final class StationEngine implements StandaloneStation, SafetySupervisor.
         } finally {
             owner.unlock();
         }
+    }
+
+    @Override
+    public void bindAnalyzer(Analyzer analyzer) {
+        eis.bindAnalyzer(java.util.Objects.requireNonNull(analyzer, "analyzer"));
+    }
+
+    @Override
+    public void unbindAnalyzer(Analyzer analyzer) {
+        eis.unbindAnalyzer(analyzer);
+    }
+
+    @Override
+    public void useImpedanceAnalysis(CircuitFitter fitter, KramersKronig kk) {
+        eis.setFitter(fitter);
+        eis.setKk(kk);
     }
 
     /** A driver leaves (DS unbind). The device is made safe while the service is still usable. */

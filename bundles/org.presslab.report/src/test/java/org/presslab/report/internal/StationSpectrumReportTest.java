@@ -3,32 +3,28 @@ package org.presslab.report.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.presslab.analyzer.api.MeasurementRequest;
 import org.presslab.analyzer.sim.SimAnalyzerSpec;
 import org.presslab.analyzer.sim.SimulatedAnalyzer;
 import org.presslab.analyzer.sim.SimulatedAnalyzers;
+import org.presslab.control.Recipes;
 import org.presslab.control.StandaloneStation;
 import org.presslab.control.StationSpec;
 import org.presslab.control.Stations;
 import org.presslab.control.api.Actor;
 import org.presslab.control.api.EisSettings;
-import org.presslab.control.api.StationEventType;
-import org.presslab.control.api.StationStatus;
-import org.presslab.control.internal.StationEngine;
+import org.presslab.control.api.RecipeRun;
+import org.presslab.control.api.RecipeService;
 import org.presslab.impedance.ImpedanceAnalysis;
 import org.presslab.impedance.api.FitResult;
 import org.presslab.impedance.api.KkResult;
-import org.presslab.impedance.api.Spectrum;
 import org.presslab.press.sim.SimulatedDevice;
 import org.presslab.press.sim.SimulatedDevices;
 import org.presslab.report.Reports;
@@ -37,6 +33,7 @@ import org.presslab.report.api.Report;
 import org.presslab.runs.RunStores;
 import org.presslab.runs.api.CellInfo;
 import org.presslab.runs.api.Run;
+import org.presslab.runs.api.RunFilter;
 import org.presslab.runs.api.RunSpectrum;
 import org.presslab.runs.api.RunStoreException;
 import org.presslab.time.TimeSource;
@@ -44,14 +41,21 @@ import org.presslab.time.TimeSources;
 
 /**
  * A spectrum the station measured reaches the report through the run store alone, with no {@code attachSpectrum}: a
- * real station on the simulated press holds 5 MPa while the store (H2, opened by its exported factory) records a run;
- * the simulated analyzer measures the pressed cell, the real impedance analysis fits and Lin-KK-tests it, and the
- * station publishes SPECTRUM_MEASURED with the properties the control core's EIS job gives it, through the station's
- * own event dispatch ({@code StationEngine.event}, the method the EIS job calls; a standalone station cannot be given
- * an analyzer from outside the control bundle). The report's impedance section shows it with the station's pressure.
+ * real station on the simulated press, with the simulated analyzer and the real impedance analysis bound through its
+ * public face, runs a recipe with an {@code eis} step while the store (H2, opened by its exported factory) records the
+ * run; the station's EIS job measures at 5 MPa, fits, Lin-KK-tests and publishes SPECTRUM_MEASURED. The report's
+ * impedance section shows it with the station's pressure.
  */
 class StationSpectrumReportTest {
 
+    static final String RECIPE = """
+            {"name": "eis-report", "version": 1, "description": "hold 5 MPa and measure", "maxPressureMPa": 60,
+             "steps": [
+              {"type": "ramp", "targetMPa": 5, "rateMPaPerS": 5},
+              {"type": "hold", "targetMPa": 5, "toleranceMPa": 0.5, "durationS": 1},
+              {"type": "eis", "minFrequencyHz": 10, "pointsPerDecade": 8, "amplitudeMV": 10, "circuit": "R0-p(R1,CPE1)-p(R2,CPE2)", "kk": true},
+              {"type": "release", "targetMPa": 1, "rateMPaPerS": 5}
+            ]}""";
     static final CellInfo CELL = new CellInfo("LLZO-EIS-3", "Li7La3Zr2O12", "Li metal", "NMC811 composite", 0.010, 0.0011,
             "die-10mm-C", "");
 
@@ -64,6 +68,9 @@ class StationSpectrumReportTest {
         h2.setPassword("");
         SimulatedDevice press = SimulatedDevices.hydraulicPress(time, "sim-eis-report", 13);
         SimulatedAnalyzer analyzer = SimulatedAnalyzers.create(time, SimAnalyzerSpec.defaults().minPointS(0.02), press);
+        Files.createDirectories(tmp.resolve("recipes"));
+        Files.writeString(tmp.resolve("recipes").resolve("eis-report.json"), RECIPE);
+        RecipeService recipes = Recipes.service(tmp.resolve("recipes"));
         try (press; StandaloneStation station = Stations.create(StationSpec.of("rep2").cellDiameterMm(10).fixtureRatingMPa(60)
                 .driverFilter("(presslab.driver.id=sim-eis-report)"), time);
                 RunStores.Store store = RunStores.builder(h2).instanceId("report-test").spoolDir(tmp.resolve("spool")).time(time)
@@ -71,55 +78,40 @@ class StationSpectrumReportTest {
             station.addListener(store);
             station.start();
             station.bindDriver(press);
-            Run[] run = new Run[1];
-            RecordedRunReportTest.await("the store opens a run", 20, () -> {
+            station.bindAnalyzer(analyzer);
+            station.useImpedanceAnalysis(ImpedanceAnalysis.circuitFitter(), ImpedanceAnalysis.kramersKronig());
+            // The store migrates its schema on its writer thread: it takes the cell once it can.
+            RecordedRunReportTest.await("the store is ready", 20, () -> {
                 try {
-                    run[0] = store.start("rep2", CELL, "alice", "SHELL");
+                    store.prepareCell("rep2", CELL);
                     return true;
                 } catch (RunStoreException e) {
-                    return false; // still migrating its schema
+                    return false;
                 }
             });
-            station.as(new Actor("alice", Actor.Source.SHELL)).ramp(5e6, 5e6);
-            RecordedRunReportTest.await("5 MPa held", 20, () -> Math.abs(station.status().pressurePa() - 5e6) < 0.2e6);
-
-            long t0 = System.nanoTime();
-            StationStatus before = station.status();
-            Spectrum measured = analyzer.measure(new MeasurementRequest(MeasurementRequest.logSweep(1e6, 10, 8), 0.01, "step 1"))
-                    .result().get(20, TimeUnit.SECONDS);
-            FitResult fit = ImpedanceAnalysis.circuitFitter().fit(measured, EisSettings.DEFAULT_CIRCUIT);
-            KkResult kk = ImpedanceAnalysis.kramersKronig().test(measured);
-            StationStatus after = station.status();
-            // as EisJob.publish: the station's pressure over the sweep, force and temperature as means of start and end
-            double pressure = (before.pressurePa() + after.pressurePa()) / 2;
-            double force = (before.forceN() + after.forceN()) / 2;
-            double temperature = Double.isFinite(after.temperatureK()) ? after.temperatureK() : measured.metadata().temperatureK();
-            Spectrum s = measured.withMetadata(measured.metadata().withStackPressurePa(pressure).withTemperatureK(temperature));
-            Map<String, Object> p = new HashMap<>();
-            p.put("spectrum", s);
-            p.put("fit", fit);
-            p.put("kk", kk);
-            p.put("pressurePa", pressure);
-            p.put("forceN", force);
-            p.put("temperatureK", temperature);
-            p.put("analyzer", analyzer.info().identity());
-            p.put("analyzerId", analyzer.id());
-            p.put("step", 1);
-            p.put("durationS", (System.nanoTime() - t0) / 1e9);
-            p.put("at", "step");
-            ((StationEngine) station).event(StationEventType.SPECTRUM_MEASURED, "step 1: spectrum of " + s.size() + " points", p);
-
-            RecordedRunReportTest.await("the spectrum is the run's", 20, () -> !store.spectra(run[0].id()).isEmpty());
-            store.stop(run[0].id(), "alice", "");
+            // A recipe with an impedance step, run by the station itself: the EIS job measures on the bound analyzer,
+            // fits and Lin-KK-tests with the bound analysis, and publishes SPECTRUM_MEASURED; the store takes it from there.
+            RecipeRun rr = station.as(new Actor("alice", Actor.Source.SHELL)).start(recipes.get("eis-report"));
+            RecordedRunReportTest.await("the recipe's end", 60, () -> rr.state().isFinished());
+            assertEquals(RecipeRun.State.COMPLETED, rr.state(), rr.message());
+            RecordedRunReportTest.await("the run closed in the store", 20, () -> {
+                List<Run> runs = store.list(RunFilter.ALL);
+                return !runs.isEmpty() && !runs.get(0).running();
+            });
             assertTrue(store.flush(Duration.ofSeconds(10)));
-            List<RunSpectrum> spectra = store.spectra(run[0].id());
+            Run run = store.list(RunFilter.ALL).get(0);
+            List<RunSpectrum> spectra = store.spectra(run.id());
             assertEquals(1, spectra.size(), "once");
-            assertEquals(pressure, spectra.get(0).entry().stackPressurePa());
+            double pressure = spectra.get(0).entry().stackPressurePa();
+            FitResult fit = spectra.get(0).entry().fit();
+            KkResult kk = spectra.get(0).entry().kk();
+            assertTrue(fit != null && kk != null, "the station's fit and Lin-KK result are kept with the spectrum");
+            assertEquals(EisSettings.DEFAULT_CIRCUIT, fit.circuit());
 
             Report report;
             try (Reports.Engine e = Reports.builder(store, store).drt(ImpedanceAnalysis.drtAnalyzer()).software("Presslab test")
                     .build()) {
-                report = ((ReportEngine) e).build(List.of(run[0].id()), x -> { });
+                report = ((ReportEngine) e).build(List.of(run.id()), x -> { });
             }
             Block.Table table = RecordedRunReportTest.table(report, "impedance", "Spectra");
             assertEquals(1, table.rows().size(), table.rows().toString());
@@ -127,9 +119,13 @@ class StationSpectrumReportTest {
             assertEquals(5.0, pressure / 1e6, 0.3);
             assertEquals(EisSettings.DEFAULT_CIRCUIT, table.rows().get(0).get(4));
             assertEquals(Format.sig(fit.value("R0"), 4), table.rows().get(0).get(5));
-            String source = "ANALYZER station rep2, step 1 (step), analyzer " + analyzer.id() + " (" + analyzer.info().identity() + ")";
-            assertTrue(RecordedRunReportTest.section(report, "impedance").blocks().stream()
-                    .anyMatch(b -> b instanceof Block.Heading h && h.text().contains(source)), "the heading names " + source);
+            // the eis step is the recipe's third
+            String source = "ANALYZER station rep2, step 3";
+            String analyzerName = "analyzer " + analyzer.id() + " (" + analyzer.info().identity() + ")";
+            List<String> headings = RecordedRunReportTest.section(report, "impedance").blocks().stream()
+                    .filter(b -> b instanceof Block.Heading).map(b -> ((Block.Heading) b).text()).toList();
+            assertTrue(headings.stream().anyMatch(h -> h.contains(source) && h.contains(analyzerName)),
+                    "a heading names " + source + " and " + analyzerName + ": " + headings);
             assertTrue(RecordedRunReportTest.section(report, "impedance").blocks().stream().anyMatch(b -> b instanceof Block.Notice n
                     && n.text().startsWith("Lin-KK: " + (kk.valid() ? "VALID" : "INVALID") + ", M = " + kk.m() + " ")));
         }
