@@ -104,18 +104,17 @@ public final class ConfigProperties {
 
     /**
      * These properties as the component property type {@code type}: a driver's metatype annotation, whose
-     * element defaults are the configuration's defaults. The OSGi Converter does the conversion, with the key
-     * of each element by the Declarative Services rules ({@code force_address()} reads {@code force.address},
-     * {@code __} stands for {@code _}, {@code $_$} for {@code -}: the rules of Declarative Services' component
-     * property types).
+     * element defaults are the configuration's defaults. The OSGi Converter does the conversion and finds each
+     * element's key by the rules of Declarative Services' component property types ({@code force_address()}
+     * reads {@code force.address}, {@code __} stands for {@code _}, {@code $_$} for {@code -}).
      *
      * <p>Values are first read as everywhere in this class: a blank value (or an empty array) counts as absent
      * and gives the element's default, text is trimmed, a {@code String[]} or collection gives its first
-     * element, an integer may be hexadecimal ({@code 0x0200}) and an enum constant may be written in any case
-     * and with {@code -} for {@code _}. Then every element is converted once, here: a value the converter
-     * cannot convert ({@code baudRate=fast}) and an absent element without a default fail now with an
-     * {@link IllegalArgumentException} that names {@link #where()} and the key, and the instance returned
-     * never throws.
+     * element (unless the element is an array), an integer may be hexadecimal ({@code 0x0200}) and an enum
+     * constant may be written in any case and with {@code -} for {@code _}. Then every element is converted
+     * once, here: a value the converter cannot convert ({@code baudRate=fast}) and an absent element without a
+     * default fail now with an {@link IllegalArgumentException} that names {@link #where()} and the key, and the
+     * instance returned never throws.
      *
      * @param type an annotation type (the {@code @ObjectClassDefinition} of the configuration)
      * @throws IllegalArgumentException naming the first key whose value cannot be converted
@@ -125,23 +124,18 @@ public final class ConfigProperties {
         if (!type.isAnnotation()) {
             throw new IllegalArgumentException(type + " is not an annotation type (a component property type)");
         }
-        Map<String, Object> read = new HashMap<>();
-        for (Map.Entry<String, ?> e : map.entrySet()) {
-            Object v = scalar(e.getValue());
-            if (v != null) {
-                read.put(e.getKey(), v);
-            }
-        }
-        Map<String, Object> values = new HashMap<>(read);
         Method[] elements = type.getDeclaredMethods();
         Arrays.sort(elements, Comparator.comparing(Method::getName)); // the same first error every time
+        Map<String, Object> read = new HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         for (Method m : elements) {
             String key = propertyName(m.getName());
-            Object v = read.get(key);
+            Object v = m.getReturnType().isArray() ? map.get(key) : scalar(map.get(key));
             if (v == null && m.getDefaultValue() == null) {
                 throw new IllegalArgumentException(where + ": '" + key + "' is required");
             }
             if (v != null) {
+                read.put(key, v);
                 values.put(key, readable(key, v, m.getReturnType()));
             }
         }
