@@ -45,13 +45,34 @@ public record PortSelector(String path, int usbVendorId, int usbProductId, Strin
      * Errors name {@link ConfigProperties#where()} and the keys.
      */
     public static PortSelector fromConfig(ConfigProperties config) {
-        String path = config.string("port", "");
-        int vid = parseUsbId(config.string("usb.vendorId", ""));
-        int pid = parseUsbId(config.string("usb.productId", ""));
+        return fromConfig(config, config.string("port", ""), config.string("usb.vendorId", ""), config.string("usb.productId", ""),
+                config.string("usb.serial", ""));
+    }
+
+    /**
+     * The port from the values of a device's typed configuration ({@link ConfigProperties#typed}): {@code port} (a
+     * path), or, when it is empty, {@code usbVendorId} + {@code usbProductId} (hexadecimal) and optionally
+     * {@code usbSerial}; empty means not given. Errors name {@link ConfigProperties#where()} and the keys.
+     *
+     * @since 1.1
+     */
+    public static PortSelector fromConfig(ConfigProperties config, String port, String usbVendorId, String usbProductId,
+            String usbSerial) {
+        String path = Objects.requireNonNullElse(port, "").trim();
+        int vid = usbId(config, "usb.vendorId", usbVendorId);
+        int pid = usbId(config, "usb.productId", usbProductId);
         try {
-            return new PortSelector(path, path.isEmpty() ? vid : -1, path.isEmpty() ? pid : -1, config.string("usb.serial", ""));
+            return new PortSelector(path, path.isEmpty() ? vid : -1, path.isEmpty() ? pid : -1, usbSerial);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(config.where() + ": " + e.getMessage() + " ('port' or 'usb.vendorId' + 'usb.productId')");
+        }
+    }
+
+    private static int usbId(ConfigProperties config, String key, String hex) {
+        try {
+            return parseUsbId(hex);
+        } catch (IllegalArgumentException e) {
+            throw config.invalid(key, hex, "a hexadecimal USB id such as 0403");
         }
     }
 

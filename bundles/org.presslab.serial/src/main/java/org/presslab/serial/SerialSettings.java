@@ -37,23 +37,36 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
      * {@code flowControl} (NONE, RTS_CTS, XON_XOFF; default NONE). Errors name {@link ConfigProperties#where()} and the key.
      */
     public static SerialSettings fromConfig(ConfigProperties config) {
-        StopBits stop = switch (config.string("stopBits", "1")) {
-            case "1" -> StopBits.ONE;
-            case "1.5" -> StopBits.ONE_POINT_FIVE;
-            case "2" -> StopBits.TWO;
-            default -> throw config.invalid("stopBits", config.string("stopBits", "1"), "1, 1.5 or 2");
-        };
-        // Read every key first: these already name the device and the key in their messages.
-        int baudRate = config.integer("baudRate", 9600);
-        int dataBits = config.integer("dataBits", 8);
-        Parity parity = config.enumValue("parity", Parity.class, "NONE");
-        FlowControl flowControl = config.enumValue("flowControl", FlowControl.class, "NONE");
+        return fromConfig(config, config.integer("baudRate", 9600), config.integer("dataBits", 8),
+                config.enumValue("parity", Parity.class, "NONE"), config.string("stopBits", "1"),
+                config.enumValue("flowControl", FlowControl.class, "NONE"));
+    }
+
+    /**
+     * The line settings from the values of a device's typed configuration (its metatype annotation, which holds the
+     * defaults: {@link ConfigProperties#typed}); {@code stopBits} is 1, 1.5 or 2. Errors name
+     * {@link ConfigProperties#where()} and the key.
+     *
+     * @since 1.1
+     */
+    public static SerialSettings fromConfig(ConfigProperties config, int baudRate, int dataBits, Parity parity, String stopBits,
+            FlowControl flowControl) {
+        StopBits stop = stopBits(config, stopBits);
         try {
             return new SerialSettings(baudRate, dataBits, parity, stop, flowControl);
         } catch (IllegalArgumentException e) {
             // Range checks of the record itself do not know the device: add it once.
             throw new IllegalArgumentException(config.where() + ": " + e.getMessage());
         }
+    }
+
+    private static StopBits stopBits(ConfigProperties config, String stopBits) {
+        return switch (stopBits.trim()) {
+            case "1" -> StopBits.ONE;
+            case "1.5" -> StopBits.ONE_POINT_FIVE;
+            case "2" -> StopBits.TWO;
+            default -> throw config.invalid("stopBits", stopBits, "1, 1.5 or 2");
+        };
     }
 
     /** {@link #fromConfig(ConfigProperties)} of {@code new ConfigProperties(properties, where)}. */

@@ -29,5 +29,5 @@
  * {@link org.presslab.serial.SerialPortManager#probe} opens a port, sends a query and returns the reply.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.presslab.serial;

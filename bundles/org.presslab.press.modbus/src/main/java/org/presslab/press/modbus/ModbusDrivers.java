@@ -17,7 +17,8 @@ public final class ModbusDrivers {
 
     /**
      * A driver from configuration properties: the keys, defaults and checks of the factory configuration
-     * (this bundle's README). It opens its port on {@code ports} and starts polling at once; the running
+     * (this bundle's README), read as the OSGi component reads them (through the OSGi Converter, as its
+     * metatype annotation). It opens its port on {@code ports} and starts polling at once; the running
      * counts (transactions, retries, timeouts, CRC errors...) are in {@code health().counters()}.
      *
      * @throws IllegalArgumentException naming the device and the first invalid key

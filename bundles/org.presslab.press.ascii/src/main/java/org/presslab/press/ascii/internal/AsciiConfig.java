@@ -2,8 +2,17 @@ package org.presslab.press.ascii.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.presslab.press.api.DeviceKind;
+import org.presslab.press.ascii.internal.AsciiSettings.Preset;
+import org.presslab.serial.FlowControl;
+import org.presslab.serial.Parity;
 
-/** Metatype of an ASCII gauge (factory PID {@code org.presslab.press.ascii}); {@link AsciiSettings#parse} holds the same defaults. */
+/**
+ * Metatype of an ASCII gauge (factory PID {@code org.presslab.press.ascii}), and the only place its keys and
+ * defaults are written down: {@link AsciiSettings#parse} reads the properties as this type
+ * ({@link org.presslab.serial.ConfigProperties#typed}) and checks the values. An enum element's constants are
+ * the metatype options.
+ */
 @ObjectClassDefinition(name = "Presslab ASCII gauge", description = "A force gauge or load-cell indicator speaking lines of ASCII, polled or streaming.")
 @interface AsciiConfig {
 
@@ -28,14 +37,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     int dataBits() default 8;
 
-    String parity() default "NONE";
+    Parity parity() default Parity.NONE;
 
+    @AttributeDefinition(description = "1 or 2")
     String stopBits() default "1";
 
-    String flowControl() default "NONE";
+    FlowControl flowControl() default FlowControl.NONE;
 
     @AttributeDefinition(description = "NONE, MARK10 (poll '?') or AND (ST,+00123.45 N stream); sets mode, query and line.pattern")
-    String preset() default "NONE";
+    Preset preset() default Preset.NONE;
 
     @AttributeDefinition(description = "STREAM or POLL (default from the preset, else STREAM)", required = false)
     String mode() default "";
@@ -72,9 +82,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     double resolution() default 0;
 
     @AttributeDefinition(description = "FORCE_GAUGE, SPRING_FRAME, SCREW_FRAME, MANUAL_HYDRAULIC_PRESS, ...")
-    String device_kind() default "FORCE_GAUGE";
+    DeviceKind device_kind() default DeviceKind.FORCE_GAUGE;
 
-    String device_vendor() default "";
+    String device_vendor() default "unknown vendor";
 
-    String device_model() default "";
+    String device_model() default "ASCII gauge";
 }

@@ -9,14 +9,15 @@ import org.presslab.serial.ConfigProperties;
 import org.presslab.serial.PortSelector;
 import org.presslab.serial.SerialSettings;
 
-/** A gauge's configuration, validated; every problem names its key. */
+/** A gauge's configuration, validated; read as {@link AsciiConfig}, which holds the keys and defaults; every problem names its key. */
 record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode mode, String query, LineParser parser,
         int pollPeriodMs, int replyTimeoutMs, int staleAfterMs, int maxLineLength, DeviceKind kind, String vendor,
         String model, double rangeSi, double resolutionSi) {
 
-    enum Mode { STREAM, POLL }
+    // public: the OSGi Converter turns configuration values into these (AsciiConfig)
+    public enum Mode { STREAM, POLL }
 
-    enum Preset {
+    public enum Preset {
         NONE(null, "", ""),
         /** Mark-10 Series 5 gauges: '?' returns the displayed reading, e.g. "12.3 N" (or "OL"). */
         MARK10(Mode.POLL, "?\\r", "^\\s*(?:(?<status>OL)|(?<value>[-+]?\\s*\\d+(?:[.,]\\d+)?)\\s*(?<unit>[A-Za-z]+)?)\\s*$"),
@@ -34,35 +35,35 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
         }
     }
 
+    /**
+     * The settings of the factory configuration {@code properties}: read as {@link AsciiConfig}, whose element
+     * defaults are the defaults ({@link ConfigProperties#typed}), then checked. What a preset gives (mode, query,
+     * pattern) and the poll period that follows from the mode apply where those keys are left empty (0).
+     *
+     * @throws IllegalArgumentException naming the gauge, the key and what it must be
+     */
     static AsciiSettings parse(Map<String, ?> properties) {
         String id = new ConfigProperties(properties, "ASCII gauge").string("presslab.driver.id", "");
         if (id.isEmpty()) {
             throw new IllegalArgumentException("ASCII gauge: 'presslab.driver.id' is required (a stable name such as frame-1-gauge)");
         }
         ConfigProperties p = new ConfigProperties(properties, "ASCII gauge '" + id + "'");
-        PortSelector port;
-        try {
-            port = PortSelector.fromConfig(p);
-        } catch (IllegalArgumentException e) {
-            // the port keys' own errors (a USB id that is not hexadecimal) do not all name the device
-            throw e.getMessage() != null && e.getMessage().startsWith(p.where()) ? e
-                    : new IllegalArgumentException(p.where() + ": " + e.getMessage(), e);
+        AsciiConfig c = p.typed(AsciiConfig.class);
+        PortSelector port = PortSelector.fromConfig(p, c.port(), c.usb_vendorId(), c.usb_productId(), c.usb_serial());
+        // this driver takes 1 or 2 stop bits only; the shared settings also accept 1.5
+        if (!c.stopBits().equals("1") && !c.stopBits().equals("2")) {
+            throw p.invalid("stopBits", c.stopBits(), "1 or 2");
         }
-        // this driver takes 1 or 2 stop bits only; the shared parser also accepts 1.5
-        String stopBits = p.string("stopBits", "1");
-        if (!stopBits.equals("1") && !stopBits.equals("2")) {
-            throw p.invalid("stopBits", stopBits, "1 or 2");
-        }
-        SerialSettings serial = SerialSettings.fromConfig(p);
-        Preset preset = p.enumValue("preset", Preset.class, "NONE");
-        Mode mode = p.enumValue("mode", Mode.class, preset.mode != null ? preset.mode.name() : "STREAM");
+        SerialSettings serial = SerialSettings.fromConfig(p, c.baudRate(), c.dataBits(), c.parity(), c.stopBits(), c.flowControl());
+        Preset preset = c.preset();
+        Mode mode = c.mode().isEmpty() ? (preset.mode != null ? preset.mode : Mode.STREAM) : p.constant("mode", Mode.class, c.mode());
         String query;
         try {
-            query = unescape(p.string("query", preset.query));
+            query = unescape(c.query().isEmpty() ? preset.query : c.query());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(p.where() + ": 'query' " + e.getMessage());
         }
-        String pattern = p.string("line.pattern", preset.pattern);
+        String pattern = c.line_pattern().isEmpty() ? preset.pattern : c.line_pattern();
         if (pattern.isEmpty()) {
             throw new IllegalArgumentException(p.where() + ": 'line.pattern' is required without a preset (MARK10, AND), e.g. "
                     + "^\\s*(?<value>[-+]?\\d+(?:\\.\\d+)?)\\s*(?<unit>N|kN)?\\s*$");
@@ -70,28 +71,27 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
         if (mode == Mode.POLL && query.isEmpty()) {
             throw new IllegalArgumentException(p.where() + ": 'query' is required in POLL mode (e.g. ?\\r)");
         }
-        String unitText = p.string("default.unit", "N");
-        GaugeUnit unit = GaugeUnit.find(unitText).orElseThrow(() -> p.invalid("default.unit", unitText,
+        GaugeUnit unit = GaugeUnit.find(c.default_unit()).orElseThrow(() -> p.invalid("default.unit", c.default_unit(),
                 "one of N, kN, kgf, lbf, ozf, gf, MPa, kPa, Pa, bar, psi"));
-        double scale = p.number("scale", 1);
+        double scale = c.scale();
         if (!Double.isFinite(scale) || scale == 0) {
             throw p.invalid("scale", String.valueOf(scale), "a finite number other than 0 (-1 flips tension to compression)");
         }
-        Set<String> overload = Set.copyOf(Arrays.asList(p.string("overload.flags", "OL").split("\\s*,\\s*")));
-        Set<String> unstable = Set.copyOf(Arrays.asList(p.string("unstable.flags", "US").split("\\s*,\\s*")));
+        Set<String> overload = Set.copyOf(Arrays.asList(c.overload_flags().split("\\s*,\\s*")));
+        Set<String> unstable = Set.copyOf(Arrays.asList(c.unstable_flags().split("\\s*,\\s*")));
         LineParser parser;
         try {
             parser = new LineParser(pattern, unit, scale, overload, unstable);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(p.where() + ": " + e.getMessage());
         }
-        int period = p.integer("poll.period.ms", 0);
+        int period = c.poll_period_ms();
         if (period == 0) {
             period = mode == Mode.POLL ? 100 : 10;
         }
-        int reply = p.integer("reply.timeout.ms", 500);
-        int stale = p.integer("stale.after.ms", 1000);
-        int maxLine = p.integer("line.maxLength", 128);
+        int reply = c.reply_timeout_ms();
+        int stale = c.stale_after_ms();
+        int maxLine = c.line_maxLength();
         if (period < 1) {
             throw p.invalid("poll.period.ms", String.valueOf(period), "at least 1");
         }
@@ -104,11 +104,10 @@ record AsciiSettings(String id, PortSelector port, SerialSettings serial, Mode m
         if (maxLine < 8) {
             throw p.invalid("line.maxLength", String.valueOf(maxLine), "at least 8");
         }
-        double range = p.number("range", 0);
-        double resolution = p.number("resolution", 0);
-        return new AsciiSettings(id, port, serial, mode, query, parser, period, reply, stale, maxLine,
-                p.enumValue("device.kind", DeviceKind.class, "FORCE_GAUGE"), p.string("device.vendor", "unknown vendor"),
-                p.string("device.model", "ASCII gauge"), range > 0 ? range * unit.toSi : Double.NaN,
+        double range = c.range();
+        double resolution = c.resolution();
+        return new AsciiSettings(id, port, serial, mode, query, parser, period, reply, stale, maxLine, c.device_kind(),
+                c.device_vendor(), c.device_model(), range > 0 ? range * unit.toSi : Double.NaN,
                 resolution > 0 ? resolution * unit.toSi : Double.NaN);
     }
 

@@ -2,12 +2,19 @@ package org.presslab.press.modbus.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.presslab.press.api.DeviceKind;
+import org.presslab.press.modbus.internal.RegisterValue.DataType;
+import org.presslab.press.modbus.internal.RegisterValue.Table;
+import org.presslab.press.modbus.internal.RegisterValue.WordOrder;
+import org.presslab.serial.FlowControl;
+import org.presslab.serial.Parity;
 
 /**
- * Metatype of a Modbus RTU device (factory PID {@code org.presslab.press.modbus}). The component
- * reads the raw properties through {@link ModbusSettings#parse}, which holds the same defaults.
- * Register addresses: as sent on the wire with {@code address.base=0}, as numbered in the manual
- * from 1 with {@code address.base=1}; -1 = not present.
+ * Metatype of a Modbus RTU device (factory PID {@code org.presslab.press.modbus}), and the only place
+ * its keys and defaults are written down: {@link ModbusSettings#parse} reads the properties as this
+ * type ({@link org.presslab.serial.ConfigProperties#typed}) and checks the values. An enum element's
+ * constants are the metatype options. Register addresses: as sent on the wire with
+ * {@code address.base=0}, as numbered in the manual from 1 with {@code address.base=1}; -1 = not present.
  */
 @ObjectClassDefinition(name = "Presslab Modbus RTU device", description = "A press controller or indicator on Modbus RTU, with its register map.")
 @interface ModbusConfig {
@@ -35,15 +42,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Data bits", min = "7", max = "8")
     int dataBits() default 8;
 
-    @AttributeDefinition(name = "Parity", options = {@org.osgi.service.metatype.annotations.Option(value = "NONE"),
-            @org.osgi.service.metatype.annotations.Option(value = "EVEN"), @org.osgi.service.metatype.annotations.Option(value = "ODD")})
-    String parity() default "NONE";
+    @AttributeDefinition(name = "Parity")
+    Parity parity() default Parity.NONE;
 
-    @AttributeDefinition(name = "Stop bits", description = "1 or 2 (Modbus: 2 when there is no parity, if the device allows).")
+    @AttributeDefinition(name = "Stop bits", description = "1, 1.5 or 2 (Modbus: 2 when there is no parity, if the device allows).")
     String stopBits() default "1";
 
-    @AttributeDefinition(name = "Flow control", description = "NONE, RTS_CTS or XON_XOFF.")
-    String flowControl() default "NONE";
+    @AttributeDefinition(name = "Flow control")
+    FlowControl flowControl() default FlowControl.NONE;
 
     @AttributeDefinition(name = "Slave id", min = "1", max = "247")
     int slaveId() default 1;
@@ -66,58 +72,67 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Address base", description = "0: addresses as on the wire; 1: as numbered from 1 in the manual.")
     int address_base() default 0;
 
-    String force_table() default "INPUT";
+    Table force_table() default Table.INPUT;
 
     int force_address() default -1;
 
-    @AttributeDefinition(description = "INT16, UINT16, INT32, UINT32 or FLOAT32")
-    String force_type() default "INT32";
+    DataType force_type() default DataType.INT32;
 
-    @AttributeDefinition(description = "HIGH_FIRST or LOW_FIRST (32-bit types)")
-    String force_wordOrder() default "HIGH_FIRST";
+    @AttributeDefinition(description = "Which register holds the high word of a 32-bit type")
+    WordOrder force_wordOrder() default WordOrder.HIGH_FIRST;
 
     double force_scale() default 1;
 
     double force_offset() default 0;
 
-    @AttributeDefinition(description = "N, kN, kgf, lbf or tf")
-    String force_unit() default "N";
+    @AttributeDefinition(description = "A force unit: N, kN, kgf, lbf or tf")
+    Unit force_unit() default Unit.N;
 
-    String pressure_table() default "INPUT";
+    Table pressure_table() default Table.INPUT;
 
     int pressure_address() default -1;
 
-    String pressure_type() default "INT32";
+    DataType pressure_type() default DataType.INT32;
 
-    String pressure_wordOrder() default "HIGH_FIRST";
+    WordOrder pressure_wordOrder() default WordOrder.HIGH_FIRST;
 
     double pressure_scale() default 1;
 
     double pressure_offset() default 0;
 
-    @AttributeDefinition(description = "Pa, kPa, MPa, bar or psi")
-    String pressure_unit() default "MPa";
+    @AttributeDefinition(description = "A pressure unit: Pa, kPa, MPa, bar or psi")
+    Unit pressure_unit() default Unit.MPa;
+
+    @AttributeDefinition(description = "HOLDING: input registers cannot be written")
+    Table setpoint_table() default Table.HOLDING;
 
     int setpoint_address() default -1;
 
-    String setpoint_type() default "INT32";
+    DataType setpoint_type() default DataType.INT32;
 
-    String setpoint_wordOrder() default "HIGH_FIRST";
+    WordOrder setpoint_wordOrder() default WordOrder.HIGH_FIRST;
 
     double setpoint_scale() default 1;
 
     double setpoint_offset() default 0;
 
     @AttributeDefinition(description = "A force unit gives FORCE_SETPOINT, a pressure unit PRESSURE_SETPOINT")
-    String setpoint_unit() default "N";
+    Unit setpoint_unit() default Unit.N;
+
+    @AttributeDefinition(description = "HOLDING: input registers cannot be written")
+    Table output_table() default Table.HOLDING;
 
     @AttributeDefinition(description = "Holding register of a raw output in [-1, 1] (RAW_OUTPUT mode); -1 = none")
     int output_address() default -1;
 
-    String output_type() default "INT16";
+    DataType output_type() default DataType.INT16;
+
+    WordOrder output_wordOrder() default WordOrder.HIGH_FIRST;
 
     @AttributeDefinition(description = "Output per count (0.001: -1000..1000 counts)")
     double output_scale() default 0.001;
+
+    double output_offset() default 0;
 
     @AttributeDefinition(description = "Holding register that takes mode commands; -1 = none")
     int command_address() default -1;
@@ -135,7 +150,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Coil that enables the actuator (off = STOP); -1 = none")
     int enable_coil() default -1;
 
-    String status_table() default "INPUT";
+    Table status_table() default Table.INPUT;
 
     int status_address() default -1;
 
@@ -146,11 +161,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Bits that mean the device holds on its own (its watchdog); the driver then writes its latest command again")
     int status_holdMask() default 0;
 
-    String device_kind() default "AUTOMATIC_HYDRAULIC_PRESS";
+    DeviceKind device_kind() default DeviceKind.AUTOMATIC_HYDRAULIC_PRESS;
 
-    String device_vendor() default "";
+    String device_vendor() default "unknown vendor";
 
-    String device_model() default "";
+    String device_model() default "Modbus RTU device";
 
     @AttributeDefinition(name = "Force range (kN)", description = "0 = unknown")
     double forceRange_kN() default 0;

@@ -2,7 +2,6 @@ package org.presslab.press.modbus.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,13 +10,15 @@ import org.presslab.press.api.DeviceKind;
 import org.presslab.press.api.SafeAction;
 import org.presslab.press.modbus.internal.RegisterValue.DataType;
 import org.presslab.press.modbus.internal.RegisterValue.Table;
+import org.presslab.press.modbus.internal.RegisterValue.WordOrder;
 import org.presslab.serial.ConfigProperties;
 import org.presslab.serial.PortSelector;
 import org.presslab.serial.SerialSettings;
 
 /**
  * A Modbus device's configuration, validated: the port, the slave and the register map. Built
- * from the factory configuration's properties ({@link #parse}); every problem names its key.
+ * from the factory configuration's properties ({@link #parse}) read as {@link ModbusConfig}, which
+ * holds the keys and defaults; every problem names its key.
  */
 record ModbusSettings(String id, PortSelector port, SerialSettings serial, int slaveId, int timeoutMs, int retries,
         int pollPeriodMs, int staleAfterMs, int disconnectAfter, Optional<RegisterValue> force,
@@ -65,57 +66,61 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
         return commandAddress >= 0 && v != null && v >= 0 ? Optional.of(v) : Optional.empty();
     }
 
+    /**
+     * The settings of the factory configuration {@code properties}: read as {@link ModbusConfig}, whose element
+     * defaults are the defaults ({@link ConfigProperties#typed}), then checked.
+     *
+     * @throws IllegalArgumentException naming the device, the key and what it must be
+     */
     static ModbusSettings parse(Map<String, ?> properties) {
         String id = new ConfigProperties(properties, "Modbus device").string("presslab.driver.id", "");
         if (id.isEmpty()) {
             throw new IllegalArgumentException("Modbus device: 'presslab.driver.id' is required (a stable name such as press-1)");
         }
         ConfigProperties p = new ConfigProperties(properties, "Modbus device '" + id + "'");
-        PortSelector port;
-        try {
-            port = PortSelector.fromConfig(p);
-        } catch (IllegalArgumentException e) {
-            // the port keys' own errors (a USB id that is not hexadecimal) do not all name the device
-            throw e.getMessage() != null && e.getMessage().startsWith(p.where()) ? e
-                    : new IllegalArgumentException(p.where() + ": " + e.getMessage(), e);
-        }
-        SerialSettings serial = SerialSettings.fromConfig(p);
-        int slave = p.integer("slaveId", 1);
+        ModbusConfig c = p.typed(ModbusConfig.class);
+        PortSelector port = PortSelector.fromConfig(p, c.port(), c.usb_vendorId(), c.usb_productId(), c.usb_serial());
+        SerialSettings serial = SerialSettings.fromConfig(p, c.baudRate(), c.dataBits(), c.parity(), c.stopBits(), c.flowControl());
+        int slave = c.slaveId();
         if (slave < 1 || slave > 247) {
             throw p.invalid("slaveId", String.valueOf(slave), "1..247");
         }
-        int base = p.integer("address.base", 0);
+        int base = c.address_base();
         if (base != 0 && base != 1) {
             throw p.invalid("address.base", String.valueOf(base), "0 (addresses as sent on the wire) or 1 (as numbered from 1 in the manual)");
         }
-        Optional<RegisterValue> force = value(p, "force", base, "INPUT", "INT32", "N");
-        Optional<RegisterValue> pressure = value(p, "pressure", base, "INPUT", "INT32", "MPa");
+        Optional<RegisterValue> force = value(p, "force", base, c.force_table(), c.force_address(), c.force_type(),
+                c.force_wordOrder(), c.force_scale(), c.force_offset(), c.force_unit());
+        Optional<RegisterValue> pressure = value(p, "pressure", base, c.pressure_table(), c.pressure_address(), c.pressure_type(),
+                c.pressure_wordOrder(), c.pressure_scale(), c.pressure_offset(), c.pressure_unit());
         if (force.isEmpty() && pressure.isEmpty()) {
             throw new IllegalArgumentException(p.where() + ": the register map needs 'force.address' or 'pressure.address'");
         }
-        Optional<RegisterValue> setpoint = value(p, "setpoint", base, "HOLDING", "INT32", "N");
+        Optional<RegisterValue> setpoint = value(p, "setpoint", base, c.setpoint_table(), c.setpoint_address(), c.setpoint_type(),
+                c.setpoint_wordOrder(), c.setpoint_scale(), c.setpoint_offset(), c.setpoint_unit());
         if (setpoint.isPresent() && setpoint.get().table() != Table.HOLDING) {
             throw p.invalid("setpoint.table", "INPUT", "HOLDING (input registers cannot be written)");
         }
-        Optional<RegisterValue> output = value(p, "output", base, "HOLDING", "INT16", "");
+        Optional<RegisterValue> output = value(p, "output", base, c.output_table(), c.output_address(), c.output_type(),
+                c.output_wordOrder(), c.output_scale(), c.output_offset(), null);
         if (output.isPresent() && output.get().table() != Table.HOLDING) {
             throw p.invalid("output.table", "INPUT", "HOLDING (input registers cannot be written)");
         }
-        int cmdAddr = wire(p, "command.address", base);
-        Map<String, Integer> commands = Map.of(RUN, p.integer("command.run", -1), RAW, p.integer("command.raw", -1),
-                HOLD, p.integer("command.hold", -1), VENT, p.integer("command.vent", -1), STOP, p.integer("command.stop", -1));
-        int statusAddr = wire(p, "status.address", base);
-        double rangeKn = p.number("forceRange.kN", 0);
-        double ratingKn = p.number("forceRating.kN", 0);
+        int cmdAddr = wire(p, "command.address", c.command_address(), base);
+        Map<String, Integer> commands = Map.of(RUN, c.command_run(), RAW, c.command_raw(), HOLD, c.command_hold(), VENT,
+                c.command_vent(), STOP, c.command_stop());
+        int statusAddr = wire(p, "status.address", c.status_address(), base);
+        double rangeKn = c.forceRange_kN();
+        double ratingKn = c.forceRating_kN();
         if ((setpoint.isPresent() || output.isPresent()) && !(ratingKn > 0)) {
             throw p.invalid("forceRating.kN", String.valueOf(ratingKn),
                     "the press's force rating in kN (> 0) when the map has a setpoint or output: the driver refuses setpoints above it");
         }
-        int period = p.integer("poll.period.ms", 20);
-        int timeout = p.integer("timeout.ms", 200);
-        int retries = p.integer("retries", 2);
-        int stale = p.integer("stale.after.ms", 500);
-        int disconnectAfter = p.integer("disconnect.after", 3);
+        int period = c.poll_period_ms();
+        int timeout = c.timeout_ms();
+        int retries = c.retries();
+        int stale = c.stale_after_ms();
+        int disconnectAfter = c.disconnect_after();
         if (period < 1) {
             throw p.invalid("poll.period.ms", String.valueOf(period), "at least 1");
         }
@@ -132,57 +137,42 @@ record ModbusSettings(String id, PortSelector port, SerialSettings serial, int s
             throw p.invalid("disconnect.after", String.valueOf(disconnectAfter), "at least 1");
         }
         return new ModbusSettings(id, port, serial, slave, timeout, retries, period, stale, disconnectAfter, force, pressure,
-                setpoint, output, cmdAddr, commands, p.integer("enable.coil", -1) < 0 ? -1 : wireValue(p, "enable.coil", p.integer("enable.coil", -1), base),
-                p.enumValue("status.table", Table.class, "INPUT"), statusAddr, p.integer("status.alarmMask", 0),
-                p.integer("status.overloadMask", 0), p.integer("status.holdMask", 0),
-                p.enumValue("device.kind", DeviceKind.class, "AUTOMATIC_HYDRAULIC_PRESS"), p.string("device.vendor", "unknown vendor"),
-                p.string("device.model", "Modbus RTU device"), rangeKn > 0 ? rangeKn * 1e3 : Double.NaN, ratingKn > 0 ? ratingKn * 1e3 : Double.NaN,
-                p.number("ramArea.mm2", 0) > 0 ? p.number("ramArea.mm2", 0) * 1e-6 : Double.NaN,
-                p.number("maxForceRate.kNps", 0) > 0 ? p.number("maxForceRate.kNps", 0) * 1e3 : Double.NaN,
-                p.number("pressureRange.MPa", 0) > 0 ? p.number("pressureRange.MPa", 0) * 1e6 : Double.NaN,
-                p.number("pressureRating.MPa", 0) > 0 ? p.number("pressureRating.MPa", 0) * 1e6 : Double.NaN);
+                setpoint, output, cmdAddr, commands, wire(p, "enable.coil", c.enable_coil(), base), c.status_table(), statusAddr,
+                c.status_alarmMask(), c.status_overloadMask(), c.status_holdMask(), c.device_kind(), c.device_vendor(),
+                c.device_model(), positive(rangeKn, 1e3), positive(ratingKn, 1e3), positive(c.ramArea_mm2(), 1e-6),
+                positive(c.maxForceRate_kNps(), 1e3), positive(c.pressureRange_MPa(), 1e6), positive(c.pressureRating_MPa(), 1e6));
     }
 
-    private static int wire(ConfigProperties p, String key, int base) {
-        int a = p.integer(key, -1);
-        return a < 0 ? -1 : wireValue(p, key, a, base);
+    /** {@code v × toSi}, or NaN (unknown) when {@code v} is not above 0. */
+    private static double positive(double v, double toSi) {
+        return v > 0 ? v * toSi : Double.NaN;
     }
 
-    private static int wireValue(ConfigProperties p, String key, int a, int base) {
-        if (a - base < 0) {
-            throw p.invalid(key, String.valueOf(a), "at least 1 with address.base=1");
+    /** The wire address of the configured {@code address}, or -1 when it is not in the map (negative). */
+    private static int wire(ConfigProperties p, String key, int address, int base) {
+        if (address < 0) {
+            return -1;
         }
-        return a - base;
+        if (address - base < 0) {
+            throw p.invalid(key, String.valueOf(address), "at least 1 with address.base=1");
+        }
+        return address - base;
     }
 
-    private static Optional<RegisterValue> value(ConfigProperties p, String prefix, int base, String table, String type, String unit) {
-        int addr = wire(p, prefix + ".address", base);
+    private static Optional<RegisterValue> value(ConfigProperties p, String prefix, int base, Table table, int address, DataType type,
+            WordOrder order, double scale, double offset, Unit unit) {
+        int addr = wire(p, prefix + ".address", address, base);
         if (addr < 0) {
             return Optional.empty();
         }
-        String u = p.string(prefix + ".unit", unit);
-        Unit parsed;
+        if (prefix.equals("force") && !unit.force) {
+            throw p.invalid("force.unit", unit.name(), "a force unit (N, kN, kgf, lbf, tf)");
+        }
+        if (prefix.equals("pressure") && unit.force) {
+            throw p.invalid("pressure.unit", unit.name(), "a pressure unit (Pa, kPa, MPa, bar, psi)");
+        }
         try {
-            parsed = u.isEmpty() ? null : Unit.parse(u, prefix + ".unit");
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(p.where() + ": " + e.getMessage());
-        }
-        if (prefix.equals("force") && parsed != null && !parsed.force) {
-            throw p.invalid("force.unit", u, "a force unit (N, kN, kgf, lbf, tf)");
-        }
-        if (prefix.equals("pressure") && parsed != null && parsed.force) {
-            throw p.invalid("pressure.unit", u, "a pressure unit (Pa, kPa, MPa, bar, psi)");
-        }
-        String order = p.string(prefix + ".wordOrder", "HIGH_FIRST").toUpperCase(Locale.ROOT);
-        if (!order.equals("HIGH_FIRST") && !order.equals("LOW_FIRST")) {
-            throw p.invalid(prefix + ".wordOrder", order, "HIGH_FIRST or LOW_FIRST");
-        }
-        Table t = p.enumValue(prefix + ".table", Table.class, table);
-        DataType dt = p.enumValue(prefix + ".type", DataType.class, type);
-        double scale = p.number(prefix + ".scale", prefix.equals("output") ? 0.001 : 1);
-        double offset = p.number(prefix + ".offset", 0);
-        try {
-            return Optional.of(new RegisterValue(t, addr, dt, order.equals("LOW_FIRST"), scale, offset, parsed));
+            return Optional.of(new RegisterValue(table, addr, type, order == WordOrder.LOW_FIRST, scale, offset, unit));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(p.where() + ": " + prefix + ": " + e.getMessage());
         }

@@ -16,9 +16,12 @@ import java.util.Locale;
  */
 record RegisterValue(Table table, int address, DataType type, boolean lowWordFirst, double scale, double offset, Unit unit) {
 
-    enum Table { HOLDING, INPUT }
+    // public: the OSGi Converter turns configuration values into these (ModbusConfig)
+    public enum Table { HOLDING, INPUT }
 
-    enum DataType {
+    public enum WordOrder { HIGH_FIRST, LOW_FIRST }
+
+    public enum DataType {
         INT16(1), UINT16(1), INT32(2), UINT32(2), FLOAT32(2);
 
         final int registers;

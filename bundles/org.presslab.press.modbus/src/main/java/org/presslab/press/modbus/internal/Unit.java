@@ -1,10 +1,7 @@
 package org.presslab.press.modbus.internal;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
-/** Engineering units a device may speak, with their factor to SI. */
-enum Unit {
+/** Engineering units a device may speak, with their factor to SI; public for the OSGi Converter (ModbusConfig). */
+public enum Unit {
     N(1, true), kN(1e3, true), kgf(9.80665, true), lbf(4.4482216152605, true), tf(9806.65, true),
     Pa(1, false), kPa(1e3, false), MPa(1e6, false), bar(1e5, false), psi(6894.757293168, false);
 
@@ -14,15 +11,5 @@ enum Unit {
     Unit(double toSi, boolean force) {
         this.toSi = toSi;
         this.force = force;
-    }
-
-    static Unit parse(String s, String key) {
-        for (Unit u : values()) {
-            if (u.name().equalsIgnoreCase(s.trim())) {
-                return u;
-            }
-        }
-        throw new IllegalArgumentException("'" + key + "' must be one of "
-                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")) + ", was '" + s + "'");
     }
 }

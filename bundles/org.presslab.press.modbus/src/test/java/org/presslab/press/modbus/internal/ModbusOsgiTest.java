@@ -54,13 +54,18 @@ class ModbusOsgiTest {
             Map<String, String> fw = Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
                     Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
                     // the test shares the driver API and logging with the framework
-                    Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.presslab.press.api;version=2.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.9");
+                    Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.presslab.press.api;version=2.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.9",
+                    // When the fuzz tests ran first in this JVM, Jazzer's agent instruments classes made later, such as the
+                    // Converter's proxy of the configuration annotation in the driver bundle, to call its runtime (on the
+                    // boot class path): the bundles must see it.
+                    Constants.FRAMEWORK_BOOTDELEGATION, "com.code_intelligence.jazzer.*");
             Framework framework = factory.newFramework(fw);
             framework.start();
             try {
                 BundleContext ctx = framework.getBundleContext();
                 List<Bundle> bundles = new ArrayList<>();
-                for (String b : new String[] {jar("org.osgi.util.function"), jar("org.osgi.util.promise"), jar("org.osgi.service.component-"),
+                for (String b : new String[] {jar("org.osgi.util.function"), jar("org.osgi.util.promise"), jar("org.osgi.util.converter"),
+                        jar("org.osgi.service.component-"),
                         jar("org.apache.felix.scr"), jar("org.apache.felix.configadmin"), jar("jSerialComm"), jar("j2mod"),
                         jar("org.presslab.time"), jar("org.presslab.press.support-"), jar("org.presslab.serial-"),
                         jar("org.presslab.serial.jserialcomm-"),

@@ -56,7 +56,8 @@ class RegisterValueTest {
         assertEquals(10 * 4.4482216152605, v(DataType.INT16, false, 1, 0, Unit.lbf).decode(new int[] {10}, 0), 1e-9);
     }
 
-    private static Map<String, Object> base() {
+    /** A minimal valid map: device p on /dev/ttyUSB0, force at input register 1. */
+    static Map<String, Object> base() {
         Map<String, Object> m = new HashMap<>();
         m.put("presslab.driver.id", "p");
         m.put("port", "/dev/ttyUSB0");
