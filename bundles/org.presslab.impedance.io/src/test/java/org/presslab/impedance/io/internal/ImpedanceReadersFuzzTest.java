@@ -46,7 +46,7 @@ class ImpedanceReadersFuzzTest {
     }
 
     /** Every built-in reader on the same input (each probes and reads it), then the importer that picks one. */
-    @FuzzTest(maxDuration = "40m", maxExecutions = 1_100_000)
+    @FuzzTest(maxDuration = "100m", maxExecutions = 1_100_000)
     void eachReader(byte[] input) throws IOException {
         byte[] head = Arrays.copyOf(input, Math.min(ImporterRegistry.HEAD, input.length));
         for (SpectrumReader r : READERS) {
