@@ -9,9 +9,9 @@
 #   With --compare-runs each run boots twice, as shipped and with presslab-runs taken out of the boot
 #   features (etc/org.apache.karaf.features.cfg), alternating, so that both see the same machine load:
 #   what the run store (JDBC, pool, H2, Liquibase migrations) adds to the boot.
-#   With --compare-stages each run boots three times, alternating: as shipped (every boot feature in one
-#   stage), in two boot stages (the stations and simulators first, impedance and the run store second),
-#   and the stock Apache Karaf of the same version (fetched into the local Maven repository if missing)
+#   With --compare-stages each run boots three times, alternating: as shipped (two boot stages: the
+#   stations and simulators first, impedance and the run store second), with every boot feature in one
+#   stage (as karaf-maven-plugin writes it), and the stock Apache Karaf of the same version (fetched into the local Maven repository if missing)
 #   as the baseline: for it, "shell ready" is the first answer of the SSH client. Each line also says how
 #   often cell1 started (more than once would mean a refresh restarted it).
 #
@@ -46,7 +46,7 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/
 variants="as-shipped"
 [ "$COMPARE" = 1 ] && variants="as-shipped without-runs"
 if [ "$COMPARE" = stages ]; then
-    variants="as-shipped two-stage stock-karaf"
+    variants="as-shipped one-stage stock-karaf"
     KV=$(sed -n 's:.*<karaf.version>\(.*\)</karaf.version>.*:\1:p' "$ROOT/pom.xml" | head -n 1)
     STOCK="$HOME/.m2/repository/org/apache/karaf/apache-karaf/$KV/apache-karaf-$KV.tar.gz"
     [ -f "$STOCK" ] || mvn -B -q dependency:get -Dartifact="org.apache.karaf:apache-karaf:$KV:tar.gz" >&2
@@ -62,25 +62,16 @@ for run in $(seq 1 "$RUNS"); do
     KARAF="$WORK/karaf"
     echo "bench=$(cut -d' ' -f2 "$WORK/bench.key.pub"),_g_:admingroup" >> "$KARAF/etc/keys.properties"
     sed -i "s/^sshPort *=.*/sshPort = $PORT/" "$KARAF/etc/org.apache.karaf.shell.cfg"
-    if [ "$variant" = two-stage ]; then
-        # Stations and simulators first, impedance and the run store in a second stage.
-        python3 - "$KARAF/etc/org.apache.karaf.features.cfg" <<'PY'
-import re, sys
-p = sys.argv[1]
-s = open(p).read()
-block = re.search(r'featuresBoot = \\\n((?:    .*\n)+)', s)
-names = [n.strip().rstrip(',\\').strip().split('/')[0] for n in block.group(1).splitlines() if n.strip()]
-second = [n for n in names if n in ('presslab-impedance', 'presslab-runs')]
-first = [n for n in names if n not in second]
-staged = 'featuresBoot = \\\n    (' + ', '.join(first) + '), \\\n    (' + ', '.join(second) + ')\n'
-open(p, 'w').write(s[:block.start()] + staged + s[block.end():])
-PY
-        grep -q '^    (presslab-impedance, presslab-runs)' "$KARAF/etc/org.apache.karaf.features.cfg" || { echo "could not stage featuresBoot" >&2; exit 1; }
+    if [ "$variant" = one-stage ]; then
+        # Every boot feature in one stage, as karaf-maven-plugin writes it: the parentheses removed.
+        sed -i -E '/^featuresBoot *=/,/^$/ { s/[()]//g }' "$KARAF/etc/org.apache.karaf.features.cfg"
+        ! sed -n '/^featuresBoot *=/,/^$/p' "$KARAF/etc/org.apache.karaf.features.cfg" | grep -q '[()]' || { echo "could not flatten featuresBoot" >&2; exit 1; }
     fi
     if [ "$variant" = without-runs ]; then
         # featuresBoot lists "presslab-runs/<version>, \" on a line of its own (or last, without the comma).
         sed -i -E '/^ *presslab-runs\/[^,]*(, *\\)?$/d' "$KARAF/etc/org.apache.karaf.features.cfg"
         sed -i -E 's/, *presslab-runs\/[^,]*$//' "$KARAF/etc/org.apache.karaf.features.cfg"
+        sed -i -E 's/, *presslab-runs\)/)/' "$KARAF/etc/org.apache.karaf.features.cfg"   # the staged form
         ! grep -q presslab-runs "$KARAF/etc/org.apache.karaf.features.cfg" || { echo "could not take presslab-runs out of featuresBoot" >&2; exit 1; }
     fi
 
