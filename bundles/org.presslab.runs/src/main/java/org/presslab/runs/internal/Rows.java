@@ -25,14 +25,33 @@ final class Rows {
             @JsonSubTypes.Type(value = GapRow.class, name = "g"), @JsonSubTypes.Type(value = GapEndRow.class, name = "ge"),
             @JsonSubTypes.Type(value = RunStartRow.class, name = "rs"), @JsonSubTypes.Type(value = RunEndRow.class, name = "re"),
             @JsonSubTypes.Type(value = RunRecipeRow.class, name = "rr"), @JsonSubTypes.Type(value = RunCellRow.class, name = "rc"),
-            @JsonSubTypes.Type(value = NoteRow.class, name = "n"), @JsonSubTypes.Type(value = SpectrumRow.class, name = "sp")})
+            @JsonSubTypes.Type(value = NoteRow.class, name = "n"), @JsonSubTypes.Type(value = SpectrumRow.class, name = "sp"),
+            @JsonSubTypes.Type(value = BatchMark.class, name = "wm")})
     sealed interface Row permits SampleRow, BucketRow, EventRow, CommandRow, GapRow, GapEndRow, RunStartRow, RunEndRow,
-            RunRecipeRow, RunCellRow, NoteRow, SpectrumRow {
+            RunRecipeRow, RunCellRow, NoteRow, SpectrumRow, BatchMark {
         /** The station, or "" for the store's own rows. */
         String st();
 
         /** UTC time of the row, microseconds. */
         long tUs();
+    }
+
+    /**
+     * First row of a spool frame holding a batch whose direct commit failed: the commit may still have happened (the
+     * database can apply it and then drop the connection before it answers). The batch wrote {@code batch} into
+     * {@code pl_writer_mark} in the same transaction, so the backfill finds out which, and writes the rows only if
+     * it did not. Not a table row: the writer strips it before {@link SqlWriter}.
+     */
+    record BatchMark(long batch) implements Row {
+        @Override
+        public String st() {
+            return "";
+        }
+
+        @Override
+        public long tUs() {
+            return 0;
+        }
     }
 
     /** One station sample; {@code run} null outside a run (then only the decimated tiers keep it). */

@@ -134,7 +134,7 @@ final class Spool implements AutoCloseable {
             }
             throw e;
         }
-        rowsAppended += rows.size();
+        rowsAppended += rows.stream().filter(r -> !(r instanceof Rows.BatchMark)).count();
     }
 
     /** The file being appended to, or null. */

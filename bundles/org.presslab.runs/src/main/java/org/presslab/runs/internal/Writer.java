@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 
 import org.presslab.runs.api.Gap;
 import org.presslab.runs.api.StoreHealth;
+import org.presslab.runs.internal.Rows.BatchMark;
 import org.presslab.runs.internal.Rows.EventRow;
 import org.presslab.runs.internal.Rows.GapRow;
 import org.presslab.runs.internal.Rows.Row;
@@ -41,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * SPOOLING) and appends the batches to the {@link Spool}; a prober thread watches for the database, and the
  * writer then backfills the spool in order, committing each spool frame together with the spool position,
  * before it writes to the database directly again. Whatever cannot be kept is counted in {@link Losses} and
- * written as a gap. Station-measured spectra share the queue, the batches and the spool, but at most
+ * written as a gap. A batch whose commit failed may have been committed all the same (the database can apply a commit
+ * and drop the connection before it answers): each direct batch therefore also writes its number into
+ * {@code pl_writer_mark}, its spooled copy is headed by a {@link BatchMark}, and the backfill writes the copy only if
+ * that number is not in the database, so nothing is stored twice. Station-measured spectra share the queue, the batches and the spool, but at most
  * {@code spectrumQueueMax} of them wait in the queue at once (they weigh tens of kB each).
  */
 final class Writer implements AutoCloseable {
@@ -68,6 +72,12 @@ final class Writer implements AutoCloseable {
     private final Decimator decimator = new Decimator();
     private final List<Row> pendingGaps = new ArrayList<>();
     private final long processStartUs;
+    // Numbers the direct batches (pl_writer_mark); random start, so two processes of one instance never reuse one.
+    private long batchSeq = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 62);
+    // A batch whose commit failed and which the spool could not take either: kept (not counted lost) until the
+    // database can say whether its commit happened. At most one: the direct batch in flight when the database went.
+    private List<Row> unconfirmed;
+    private long unconfirmedBatch;
 
     private final Thread thread;
     private final Thread prober;
@@ -257,6 +267,17 @@ final class Writer implements AutoCloseable {
                 backfill();
             }
             if (last) {
+                if (unconfirmed != null) {
+                    try {
+                        spoolUnconfirmed();
+                    } catch (IOException | RuntimeException e) {
+                        LOG.error("Run store: stopping with the database down and the spool failing: the {} rows of the last"
+                                + " batch are counted lost, though the database may hold them", unconfirmed.size());
+                        List<Row> gone = unconfirmed;
+                        unconfirmed = null;
+                        lose(gone, e);
+                    }
+                }
                 break;
             }
         }
@@ -325,12 +346,16 @@ final class Writer implements AutoCloseable {
                 + (semi < 0 ? url : url.substring(0, semi));
     }
 
-    /** Writes rows to the database, or to the spool; false when they were lost (and counted). */
+    /** Writes rows to the database, or to the spool; false when they were lost (and counted) or are not yet on disk. */
     private boolean deliver(List<Row> rows) {
+        List<Row> toSpool = rows;
+        long batch = 0;
         if (state == StoreHealth.State.OK) {
+            batch = ++batchSeq;
             try {
                 Connection c = connection();
                 SqlWriter.write(c, rows);
+                mark(c, batch);
                 c.commit();
                 lastCommit = time.now();
                 committedRows += rows.size();
@@ -339,10 +364,15 @@ final class Writer implements AutoCloseable {
                 rollbackQuietly();
                 closeConnection();
                 enterSpooling("database write failed: " + message(e));
+                // The commit may have reached the database: the backfill asks pl_writer_mark before writing the copy.
+                toSpool = new ArrayList<>(rows.size() + 1);
+                toSpool.add(new BatchMark(batch));
+                toSpool.addAll(rows);
             }
         }
         try {
-            spool.append(rows);
+            spoolUnconfirmed();
+            spool.append(toSpool);
             outageSpooled += rows.size();
             if (state == StoreHealth.State.DOWN) {
                 LOG.error("Run store: the spool in {} accepts rows again; still spooling ({})", spool.dir(), outageCause);
@@ -350,17 +380,80 @@ final class Writer implements AutoCloseable {
             }
             return true;
         } catch (IOException | RuntimeException e) {
+            if (toSpool != rows) {
+                // Counting it lost could count rows the database has: keep it until the database can tell.
+                markDown(e);
+                unconfirmed = List.copyOf(rows);
+                unconfirmedBatch = batch;
+                return false;
+            }
             lose(rows, e);
             return false;
         }
     }
 
-    private void lose(List<Row> rows, Exception e) {
-        if (state != StoreHealth.State.DOWN) {
-            LOG.error("Run store: the database is unavailable ({}) and the spool in {} cannot be written ({}): rows are being"
-                    + " lost and recorded as gaps", outageCause, spool.dir(), message(e));
-            setState(StoreHealth.State.DOWN, outageCause + "; spool failed: " + message(e));
+    /** Spools the batch kept since its commit failed, headed by its mark, once the spool takes rows again. */
+    private void spoolUnconfirmed() throws IOException {
+        if (unconfirmed == null) {
+            return;
         }
+        List<Row> frame = new ArrayList<>(unconfirmed.size() + 1);
+        frame.add(new BatchMark(unconfirmedBatch));
+        frame.addAll(unconfirmed);
+        spool.append(frame);
+        outageSpooled += unconfirmed.size();
+        unconfirmed = null;
+    }
+
+    /** Records in the batch's own transaction that batch {@code batch} of this instance is committed. */
+    private void mark(Connection c, long batch) throws SQLException {
+        int n;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE pl_writer_mark SET batch = ? WHERE instance_id = ?")) {
+            ps.setLong(1, batch);
+            ps.setString(2, settings.instanceId());
+            n = ps.executeUpdate();
+        }
+        if (n == 0) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_writer_mark (instance_id, batch) VALUES (?, ?)")) {
+                ps.setString(1, settings.instanceId());
+                ps.setLong(2, batch);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Whether batch {@code batch} of this instance was committed (it is the last direct batch when this is asked). */
+    private boolean committed(Connection c, long batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT batch FROM pl_writer_mark WHERE instance_id = ?")) {
+            ps.setString(1, settings.instanceId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) == batch;
+            }
+        }
+    }
+
+    /** Writes the batch kept since its commit failed, unless that commit happened; the first thing the backfill does. */
+    private void resolveUnconfirmed() throws SQLException {
+        if (unconfirmed == null) {
+            return;
+        }
+        Connection c = connection();
+        if (committed(c, unconfirmedBatch)) {
+            LOG.warn("Run store: the batch whose commit went unanswered when the database went had been committed ({} rows)",
+                    unconfirmed.size());
+            c.commit();
+        } else {
+            SqlWriter.write(c, unconfirmed);
+            mark(c, unconfirmedBatch); // same number: if this commit goes unanswered too, the next try asks again
+            c.commit();
+            committedRows += unconfirmed.size();
+        }
+        lastCommit = time.now();
+        unconfirmed = null;
+    }
+
+    private void lose(List<Row> rows, Exception e) {
+        markDown(e);
         for (Row r : rows) {
             if (r instanceof GapRow g) {
                 pendingGaps.add(g); // gaps are kept in memory until they can be written
@@ -369,6 +462,14 @@ final class Writer implements AutoCloseable {
             } else if (!(r instanceof Rows.BucketRow)) { // buckets are derived from samples: not counted twice
                 losses.lost(r.st(), runOf(r), Gap.Cause.SPOOL_FAILED, r.tUs(), 1);
             }
+        }
+    }
+
+    private void markDown(Exception e) {
+        if (state != StoreHealth.State.DOWN) {
+            LOG.error("Run store: the database is unavailable ({}) and the spool in {} cannot be written ({}): rows are being"
+                    + " lost and recorded as gaps", outageCause, spool.dir(), message(e));
+            setState(StoreHealth.State.DOWN, outageCause + "; spool failed: " + message(e));
         }
     }
 
@@ -423,6 +524,7 @@ final class Writer implements AutoCloseable {
     private void backfill() {
         long t0 = System.nanoTime();
         try {
+            resolveUnconfirmed(); // it is older than anything in the spool
             while (System.nanoTime() - t0 < BACKFILL_SLICE_NANOS) {
                 List<Path> files = spool.files();
                 if (files.isEmpty()) {
@@ -494,7 +596,21 @@ final class Writer implements AutoCloseable {
                     spool.delete(file);
                     return true;
                 }
-                SqlWriter.write(c, f.rows());
+                List<Row> rows = f.rows();
+                int written = rows.size();
+                if (!rows.isEmpty() && rows.get(0) instanceof BatchMark m) {
+                    rows = rows.subList(1, rows.size());
+                    if (committed(c, m.batch())) {
+                        LOG.warn("Run store: the batch whose commit went unanswered when the database went had been"
+                                + " committed; its spooled copy ({} rows) is skipped", rows.size());
+                        written = 0;
+                    } else {
+                        written = rows.size();
+                    }
+                }
+                if (written > 0) {
+                    SqlWriter.write(c, rows);
+                }
                 int n;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE pl_spool_progress SET pos = ? WHERE spool_file = ?")) {
                     ps.setLong(1, f.endPos());
@@ -510,8 +626,8 @@ final class Writer implements AutoCloseable {
                 }
                 c.commit();
                 lastCommit = time.now();
-                committedRows += f.rows().size();
-                spool.backfilled(f.rows().size());
+                committedRows += written;
+                spool.backfilled(rows.size());
                 pos = f.endPos();
             }
         }
