@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -65,11 +66,14 @@ final class Attachments {
     private final Db db;
     private final Queries queries;
     private final Recorder recorder;
+    private final Supplier<Instant> now;
 
-    Attachments(Db db, Queries queries, Recorder recorder) {
+    /** {@code now} is the store's clock: an open run ends "now" by the clock its samples are stamped with. */
+    Attachments(Db db, Queries queries, Recorder recorder, Supplier<Instant> now) {
         this.db = db;
         this.queries = queries;
         this.recorder = recorder;
+        this.now = now;
     }
 
     RunSpectrum attachSpectrum(String runId, SpectrumEntry e) {
@@ -131,7 +135,7 @@ final class Attachments {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_note (run_id, t_us, author, note_text) VALUES (?,?,?,?)")) {
                 ps.setObject(1, UUID.fromString(old.runId()));
-                ps.setLong(2, Writer.micros(Instant.now()));
+                ps.setLong(2, Writer.micros(now.get()));
                 ps.setString(3, "run store");
                 ps.setString(4, SqlWriter.clip("spectrum " + spectrumId + " re-analysed; previous fit "
                         + (old.entry().fit() == null ? "none" : old.entry().fit().circuit() + " chi2 " + old.entry().fit().chiSquare())
@@ -184,7 +188,7 @@ final class Attachments {
     CyclingLogInfo attachCycling(String runId, CyclingLog log) {
         Run run = queries.require(runId);
         long runStart = Writer.micros(run.start());
-        long runEnd = Writer.micros(run.end() == null ? Instant.now() : run.end());
+        long runEnd = Writer.micros(run.end() == null ? now.get() : run.end());
         long logStart = Writer.micros(log.start());
         long logEnd = Writer.micros(log.end());
         if (logEnd < runStart - OUTSIDE_RUN_SLACK_US || logStart > runEnd + OUTSIDE_RUN_SLACK_US) {
@@ -349,10 +353,10 @@ final class Attachments {
         });
     }
 
-    private static void checkWithin(Run run, Instant t, String what) {
+    private void checkWithin(Run run, Instant t, String what) {
         long u = Writer.micros(t);
         long s = Writer.micros(run.start());
-        long e = Writer.micros(run.end() == null ? Instant.now() : run.end());
+        long e = Writer.micros(run.end() == null ? now.get() : run.end());
         if (u < s - OUTSIDE_RUN_SLACK_US || u > e + OUTSIDE_RUN_SLACK_US) {
             throw new RunStoreException(RunStoreException.Reason.INVALID, what + " " + t + " is outside run " + run.id() + " ("
                     + run.start() + " to " + (run.end() == null ? "now" : run.end()) + ") by more than a minute");

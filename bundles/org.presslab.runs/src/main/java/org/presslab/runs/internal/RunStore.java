@@ -66,7 +66,7 @@ public final class RunStore implements org.presslab.runs.RunStores.Store {
         rec[0] = recorder;
         Db db = new Db(dataSource, settings.dataSourceTarget());
         this.queries = new Queries(db, recorder, time::now);
-        this.attachments = new Attachments(db, queries, recorder);
+        this.attachments = new Attachments(db, queries, recorder, time::now);
         this.exporter = new Exporter(queries, attachments, settings.hdf5MaxRawSamples());
         this.retention = new Retention(db, settings, time);
     }

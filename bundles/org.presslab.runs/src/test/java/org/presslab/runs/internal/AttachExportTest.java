@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.jhdf.HdfFile;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,7 +40,11 @@ import org.presslab.runs.api.Run;
 import org.presslab.runs.api.RunExporter;
 import org.presslab.runs.api.RunSpectrum;
 import org.presslab.runs.api.RunStoreException;
+import org.presslab.runs.api.Note;
 import org.presslab.runs.api.SpectrumEntry;
+import org.presslab.time.Scheduled;
+import org.presslab.time.TimeSource;
+import org.presslab.time.TimeSources;
 
 /** Spectra and cycling logs attached to a run and tagged from its record; the run exported to CSV and HDF5 and read back. */
 class AttachExportTest {
@@ -69,6 +75,65 @@ class AttachExportTest {
                 new FittedParameter("C1", "F", 1.01e-9, 2e-11, 0.97e-9, 1.05e-9, false, true, false)),
                 1.2e-4, 2.2e-6, s.frequencies(), s.reals(), s.imags(), new double[s.size()], new double[s.size()], true, 12, 1,
                 List.of(), List.of("blocks in canonical order"));
+    }
+
+    /** The system clock a day late, as a store whose clock is not the computer's (virtual time, a replayed record). */
+    private static TimeSource aDayLate() {
+        TimeSource sys = TimeSources.system();
+        return new TimeSource() {
+            @Override
+            public long nanoTime() {
+                return sys.nanoTime();
+            }
+
+            @Override
+            public Instant now() {
+                return sys.now().minus(Duration.ofDays(1));
+            }
+
+            @Override
+            public Scheduled scheduleAtFixedRate(String name, long periodNanos, Runnable task) {
+                return sys.scheduleAtFixedRate(name, periodNanos, task);
+            }
+
+            @Override
+            public Scheduled schedule(String name, long delayNanos, Runnable task) {
+                return sys.schedule(name, delayNanos, task);
+            }
+        };
+    }
+
+    @Test
+    void anOpenRunEndsNowByTheStoresClockNotTheComputers() throws Exception {
+        TimeSource clock = aDayLate();
+        try (HikariDataSource ds = TestDb.H2.open(tmp, "clock");
+                RunStore store = new RunStore(() -> ds, Settings.defaults("test-instance", tmp.resolve("spool")), clock,
+                        StoreFixture.LOOKUP).start()) {
+            Instant now = clock.now();
+            Instant t0 = now.minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+            Feed f = new Feed("cell1", store, t0);
+            f.driverBound().recipeStarted("rr-c", "assb-default", "ivy").samples(3_000);
+            assertTrue(store.writer().flush(5_000).get(20, TimeUnit.SECONDS));
+            Run run = store.list(null).get(0);
+            assertEquals(null, run.end(), "the run is open");
+            Spectrum s = rc(100, 2500, 1e-9);
+            // An hour after the store's "now" is in the open run's future, though long before the computer's clock.
+            Instant later = now.plus(1, ChronoUnit.HOURS);
+            RunStoreException e = assertThrows(RunStoreException.class, () -> store.attachSpectrum(run.id(),
+                    new SpectrumEntry(later, s, null, null, 1, 1, 1, SpectrumEntry.SourceKind.ANALYZER, "sim")));
+            assertTrue(e.getMessage().contains("outside run"), e.getMessage());
+            double[] one = {0.0, 1.0};
+            assertThrows(RunStoreException.class, () -> store.attachCycling(run.id(), new CyclingLog("later.csv", "CSV", later,
+                    one, one, one, one, new int[] {0, 0}, List.of(), null)));
+            RunSpectrum within = store.attachSpectrum(run.id(), new SpectrumEntry(t0.plusSeconds(5), s, null, null, Double.NaN,
+                    Double.NaN, Double.NaN, SpectrumEntry.SourceKind.FILE, "cell7_eis.mpt"));
+            store.updateAnalysis(within.id(), fit(s), null);
+            List<Note> notes = store.notes(run.id());
+            assertEquals(1, notes.size(), notes::toString);
+            Duration off = Duration.between(clock.now(), notes.get(0).time()).abs();
+            assertTrue(off.compareTo(Duration.ofMinutes(1)) < 0, () -> "the re-analysis note is stamped by the store's clock: "
+                    + notes.get(0).time() + " vs " + clock.now());
+        }
     }
 
     @ParameterizedTest
