@@ -90,7 +90,9 @@ public final class RecipeSection implements ReportSection {
                 flag = true;
                 rows.add(List.of(String.valueOf(i), planned, Format.seconds(plannedS), "—", "—", achieved));
             } else {
-                double endPa = pressureAt(ctx, run, phase.end());
+                double endPa = step instanceof RecipeStep.Ramp || step instanceof RecipeStep.Release
+                        ? pressureWhenReached(ctx, run, phase.end())
+                        : pressureAt(ctx, run, phase.end());
                 Object dev = phase.completed().get("maxMeanDeviationPa");
                 double maxDev = dev instanceof Number n ? n.doubleValue() : Double.NaN;
                 boolean completed = !phase.completed().isEmpty() || i < steps && phase(tl, i + 1) != null
@@ -107,7 +109,8 @@ public final class RecipeSection implements ReportSection {
                 previousTarget = target;
             }
         }
-        blocks.add(new Block.Table("Steps (rows that missed their plan highlighted)",
+        blocks.add(new Block.Table("Steps (rows that missed their plan highlighted; pressure at end: the recorded sample at"
+                + " the end of a ramp or release, the mean of the last second of any other step)",
                 List.of("step", "planned", "planned time", "actual time", "pressure at end", "result"), rows, flags));
         if (!tl.recipeEnd().isEmpty()) {
             blocks.add(new Block.Paragraph("End of the recipe: " + tl.recipeEnd()));
@@ -129,6 +132,15 @@ public final class RecipeSection implements ReportSection {
         Instant from = t.minusSeconds(1).isBefore(run.start()) ? run.start() : t.minusSeconds(1);
         SampleSeries s = ctx.query().samples(run.id(), from, t, 1);
         return s.buckets().isEmpty() ? Double.NaN : s.buckets().get(s.buckets().size() - 1).pressureMeanPa();
+    }
+
+    /**
+     * The recorded sample nearest a moving step's end (within 250 ms): a 1-s mean there lags the move by half a
+     * second's travel (0.6 MPa short at the end of a 2.5 MPa/s ramp), and would mark a ramp that arrived as missed.
+     */
+    static double pressureWhenReached(ReportContext ctx, Run run, Instant t) {
+        return ctx.query().sampleAt(run.stationId(), t, java.time.Duration.ofMillis(250)).map(s -> s.pressurePa())
+                .filter(Double::isFinite).orElseGet(() -> pressureAt(ctx, run, t));
     }
 
     static double plannedSeconds(RecipeStep s, double fromPa) {

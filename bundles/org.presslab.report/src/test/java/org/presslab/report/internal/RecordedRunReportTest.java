@@ -262,6 +262,13 @@ class RecordedRunReportTest {
         assertEquals("7.00 s", steps.rows().get(1).get(2), "planned: the hold's duration");
         double holdEnd = Double.parseDouble(steps.rows().get(1).get(4).replace(" MPa", ""));
         assertEquals(5.0, holdEnd, 0.5, "pressure at the hold's end, from the stored samples");
+        // a ramp and a release end where they were going: the sample at their end, not a second's mean that lags them
+        double rampEnd = Double.parseDouble(steps.rows().get(0).get(4).replace(" MPa", ""));
+        assertEquals(5.0, rampEnd, 0.25, "pressure at the ramp's end: " + steps.rows().get(0));
+        double releaseEnd = Double.parseDouble(steps.rows().get(2).get(4).replace(" MPa", ""));
+        assertEquals(1.0, releaseEnd, 0.25, "pressure at the release's end: " + steps.rows().get(2));
+        assertEquals(List.of(false, false, false), steps.flagged(), () -> "a run that did what it planned has no row"
+                + " highlighted: " + steps.rows());
         assertTrue(section(report, "recipe").blocks().stream().anyMatch(b -> b instanceof Block.Paragraph p
                 && p.text().startsWith("Recipe 'report-real' version 2: short press for the report test")));
 
