@@ -100,15 +100,24 @@ public class WebBrowserIT {
                 + "{\"type\": \"release\", \"targetMPa\": 1, \"rateMPaPerS\": 1}]}\n");
         run(List.of(karaf.resolve("bin/start").toString()), null, 60);
         await("the SSH console on port " + sshPort, 180, () -> portOpen(sshPort));
-        // As the launcher does: the web page is installed once Karaf is up (see the distribution README).
+        // As the launcher does: the web page is installed once Karaf is up (see the distribution README), without the
+        // refresh that would restart the run store (H2's optional servlet import) or Karaf's JAAS (commons-logging).
+        long logOffset = Files.size(karaf.resolve("data/log/karaf.log"));
         String out = "";
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!portOpen(httpPort) && System.nanoTime() < until) {
             out = run(List.of(karaf.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a", String.valueOf(sshPort),
-                    "-u", "ada", "-p", PASSWORDS.get("ada"), "-r", "5", "-d", "2", "-b"), "feature:install presslab-web\n", 120);
+                    "-u", "ada", "-p", PASSWORDS.get("ada"), "-r", "5", "-d", "2", "-b"), "feature:install --no-auto-refresh presslab-web\n",
+                    120);
             Thread.sleep(2000);
         }
         assertTrue("the web page listens on " + base + " after feature:install presslab-web: " + out, portOpen(httpPort));
+        // and the reports, as the launcher installs them next (the Reports view's download links)
+        out = run(List.of(karaf.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a", String.valueOf(sshPort), "-u", "ada",
+                "-p", PASSWORDS.get("ada"), "-r", "5", "-d", "2", "-b"), "feature:install --no-auto-refresh presslab-reports\n", 180);
+        List<String> refreshed = refreshedSince(logOffset);
+        assertTrue("installing the web page and the reports restarted neither the run store nor Karaf's JAAS: " + refreshed,
+                refreshed.stream().noneMatch(b -> b.startsWith("org.presslab.runs/") || b.startsWith("org.apache.karaf.jaas.modules/")));
         await("station cell1 bound to its simulated press", 120, () -> {
             try {
                 Session op = login("otto");
@@ -265,12 +274,61 @@ public class WebBrowserIT {
             return t.contains("otto") && t.contains("WEB") && t.contains("EMERGENCY_STOP") && t.contains("RECIPE_START");
         });
         shot("audit");
+
+        // 7. The Reports view lists the run otto started, stopped by the e-stop and so highlighted, and the browser
+        // downloads its HTML report through the row's link with its own session, as a click does.
+        browser.findElement(By.cssSelector("#nav .tab[data-view=reports]")).click();
+        waitUntil("the Reports view lists the run of " + RECIPE, () -> browser.findElement(By.id("run-rows")).getText().contains(RECIPE));
+        WebElement runRow = browser.findElements(By.cssSelector("#run-rows tr")).stream().filter(r -> r.getText().contains(RECIPE))
+                .findFirst().orElseThrow();
+        String runId = runRow.getAttribute("title");
+        assertTrue("the run's operator is otto: " + runRow.getText(), runRow.getText().contains("otto"));
+        assertTrue("a run the e-stop ended is highlighted: " + runRow.getText(), runRow.getAttribute("class").contains("refused"));
+        List<WebElement> links = runRow.findElements(By.cssSelector("a.report-link"));
+        assertEquals("an HTML and a PDF link", List.of("HTML", "PDF"), links.stream().map(WebElement::getText).toList());
+        shot("reports");
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+        @SuppressWarnings("unchecked")
+        List<Object> got = (List<Object>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(async r => done([r.status,"
+                + " r.headers.get('content-type') || '', await r.text()])).catch(e => done([0, String(e), '']));",
+                links.get(0).getAttribute("href"));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        String report = String.valueOf(got.get(2));
+        assertEquals("the HTML report downloads: " + got.get(1) + " " + report.substring(0, Math.min(300, report.length())),
+                200L, ((Number) got.get(0)).longValue());
+        assertTrue("an HTML document: " + got.get(1), String.valueOf(got.get(1)).startsWith("text/html"));
+        assertTrue("the report names the run " + runId, report.contains(runId));
+        assertTrue("and its operator", report.contains("otto"));
+        System.out.printf("[presslab-itests] web report: run %s, HTML report of %,d characters downloaded in the browser%n", runId,
+                report.length());
         live.body().close();
         // Leave the station as we found it.
         post(otto, "stations/cell1/reset", "{}");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** The bundles karaf.log says Karaf refreshed (restarted) after byte {@code offset} of the log. */
+    private static List<String> refreshedSince(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(karaf.resolve("data/log/karaf.log"));
+        String[] lines = new String(all, (int) Math.min(offset, all.length), all.length - (int) Math.min(offset, all.length),
+                java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        List<String> out = new java.util.ArrayList<>();
+        boolean inRefresh = false;
+        for (String l : lines) {
+            int bar = l.lastIndexOf(" | ");
+            String msg = bar < 0 ? l : l.substring(bar + 3);
+            if (msg.startsWith("Refreshing bundles:")) {
+                inRefresh = true;
+            } else if (inRefresh && msg.startsWith("    ")) {
+                out.add(msg.strip());
+            } else {
+                inRefresh = false;
+            }
+        }
+        return out;
+    }
 
     private static void pageLogin(String user) {
         browser.get(base + "/presslab/");

@@ -49,17 +49,25 @@ final class JaasAuthenticator implements Authenticator {
         t.setContextClassLoader(loginModuleLoader);
         try {
             Subject subject = new Subject();
-            LoginContext lc = new LoginContext(realm, subject, callbacks -> {
-                for (Callback c : callbacks) {
-                    if (c instanceof NameCallback n) {
-                        n.setName(user);
-                    } else if (c instanceof PasswordCallback p) {
-                        p.setPassword(password.clone());
-                    } else {
-                        throw new UnsupportedCallbackException(c);
+            LoginContext lc;
+            try {
+                lc = new LoginContext(realm, subject, callbacks -> {
+                    for (Callback c : callbacks) {
+                        if (c instanceof NameCallback n) {
+                            n.setName(user);
+                        } else if (c instanceof PasswordCallback p) {
+                            p.setPassword(password.clone());
+                        } else {
+                            throw new UnsupportedCallbackException(c);
+                        }
                     }
-                }
-            });
+                });
+            } catch (LoginException e) {
+                // No configuration for the realm: nothing was checked yet, the credentials may well be right.
+                LOG.warn("web login of user '{}' not possible: JAAS realm {} unavailable: {}", user, realm, e.getMessage());
+                throw new RealmUnavailable("the login realm '" + realm + "' is not available right now (" + e.getMessage()
+                        + "); it comes back within seconds after a feature install, try again", e);
+            }
             lc.login();
             Set<String> roles = new HashSet<>();
             for (Principal p : subject.getPrincipals()) {

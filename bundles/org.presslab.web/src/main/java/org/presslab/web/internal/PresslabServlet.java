@@ -213,8 +213,16 @@ class PresslabServlet extends HttpServlet {
             send(resp, 400, Map.of("error", "login body is not valid JSON"));
             return;
         }
-        Optional<Authenticator.Identity> id = auth.authenticate(user, password);
-        Arrays.fill(password, '\0');
+        Optional<Authenticator.Identity> id;
+        try {
+            id = auth.authenticate(user, password);
+        } catch (Authenticator.RealmUnavailable e) {
+            resp.setHeader("Retry-After", "5");
+            send(resp, 503, Map.of("error", e.getMessage()));
+            return;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
         if (id.isEmpty()) {
             send(resp, 401, Map.of("error", "wrong user name or password"));
             return;

@@ -59,6 +59,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WebServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** False while the realm has no login modules, as Karaf's while a feature install refreshes its JAAS bundle. */
+    private static volatile boolean realmUp = true;
     private static Server jetty;
     private static String base;
     private static StandaloneStation station;
@@ -72,7 +74,7 @@ class WebServerTest {
         Configuration.setConfiguration(new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return "test-realm".equals(name) ? new AppConfigurationEntry[] {new AppConfigurationEntry(
+                return "test-realm".equals(name) && realmUp ? new AppConfigurationEntry[] {new AppConfigurationEntry(
                         TestLoginModule.class.getName(), AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, Map.of())}
                         : null;
             }
@@ -207,6 +209,22 @@ class WebServerTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/presslab/static/../WEB-INF/x.js")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void aRealmWithoutLoginModulesIsAnUnavailableServiceNotAWrongPassword() throws Exception {
+        realmUp = false;
+        try {
+            HttpResponse<String> r = login("vera", "vera-pw").response();
+            assertEquals(503, r.statusCode(), r.body());
+            assertEquals("5", r.headers().firstValue("Retry-After").orElse(""));
+            String error = JSON.readTree(r.body()).get("error").asText();
+            assertTrue(error.contains("login realm 'test-realm' is not available") && error.contains("try again"), error);
+            assertTrue(r.headers().firstValue("Set-Cookie").isEmpty(), "no session");
+        } finally {
+            realmUp = true;
+        }
+        assertEquals(200, login("vera", "vera-pw").response().statusCode(), "the same credentials once the realm is back");
     }
 
     @Test
