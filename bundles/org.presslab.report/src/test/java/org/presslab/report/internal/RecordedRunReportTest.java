@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,8 @@ import org.presslab.report.api.ReportRequest;
 import org.presslab.report.api.SectionContent;
 import org.presslab.runs.RunStores;
 import org.presslab.runs.api.CellInfo;
+import org.presslab.runs.api.CyclingLog;
+import org.presslab.runs.api.CyclingLogInfo;
 import org.presslab.runs.api.Run;
 import org.presslab.runs.api.RunFilter;
 import org.presslab.runs.api.RunSpectrum;
@@ -80,6 +83,7 @@ class RecordedRunReportTest {
     static RecipeService recipes;
     static Run run;
     static RunSpectrum spectrum;
+    static CyclingLogInfo cycling;
 
     @BeforeAll
     static void record(@TempDir Path tmp) throws Exception {
@@ -145,6 +149,23 @@ class RecordedRunReportTest {
         spectrum = store.attachSpectrum(run.id(), new SpectrumEntry(measuredAt, sp,
                 ImpedanceAnalysis.circuitFitter().fit(sp, EisSettings.DEFAULT_CIRCUIT), ImpedanceAnalysis.kramersKronig().test(sp),
                 Double.NaN, Double.NaN, Double.NaN, SpectrumEntry.SourceKind.ANALYZER, analyzer.id()));
+        // a galvanostatic log taken during the hold, as a cycler's export imported afterwards: 6 s at 100 Hz, one
+        // charge and one discharge, a short circuit 4 s in (still in the hold, so at about 5 MPa)
+        int n = 600;
+        double[] el = new double[n];
+        double[] cur = new double[n];
+        double[] v = new double[n];
+        double[] cap = new double[n];
+        int[] cyc = new int[n];
+        for (int i = 0; i < n; i++) {
+            el[i] = i * 0.01;
+            cur[i] = i < 300 ? 1e-4 : -1e-4;
+            cap[i] = (i < 300 ? i : 600 - i) * 0.01 * 1e-4 / 3600;
+            v[i] = i >= 400 ? 0.01 : i < 300 ? 2.9 + 0.3 * i / 300.0 : 3.2 - 0.3 * (i - 300) / 300.0;
+            cyc[i] = i < 300 ? 0 : 1;
+        }
+        cycling = store.attachCycling(run.id(), new CyclingLog("cell7-gcpl.mpr", "BioLogic .mpr", measuredAt, el, cur, v, cap, cyc,
+                List.of(new CyclingLog.ShortCircuit(4.0, 3.0, 0.01, Double.NaN, "voltage fell 2.99 V in 10 ms")), Map.of()));
         store.note(run.id(), "alice", "pellet intact after release, no edge cracks");
         assertTrue(store.flush(Duration.ofSeconds(10)));
     }
@@ -203,6 +224,28 @@ class RecordedRunReportTest {
     static Block.Table table(Report r, String section, String captionStart) {
         return section(r, section).blocks().stream().filter(b -> b instanceof Block.Table t && t.caption().startsWith(captionStart))
                 .map(b -> (Block.Table) b).findFirst().orElseThrow(() -> new AssertionError("no table '" + captionStart + "' in " + section));
+    }
+
+    /** The imported cycling log drawn against capacity with the stack pressure the store recorded at each point. */
+    @Test
+    void theCyclingLogIsShownWithTheRecordedStackPressure() throws Exception {
+        Report report;
+        try (Reports.Engine e = reports()) {
+            report = ((ReportEngine) e).build(List.of(run.id()), x -> { });
+        }
+        SectionContent c = section(report, "cycling");
+        Block.Figure f = c.blocks().stream().filter(b -> b instanceof Block.Figure).map(b -> (Block.Figure) b).findFirst()
+                .orElseThrow(() -> new AssertionError("no cycling figure: " + c.blocks()));
+        assertTrue(f.caption().startsWith("Voltage and stack pressure against capacity, log 'cell7-gcpl.mpr' (BioLogic .mpr, 600"
+                + " points"), f.caption());
+        assertEquals(List.of("capacity (mAh)", "voltage (V)", "pressure (MPa)"), f.axes());
+        double stored = cycling.shortCircuits().get(0).stackPressurePa();
+        assertEquals(5e6, stored, 0.5e6, "the store tagged the short circuit with the hold's pressure");
+        Block.Notice shorted = c.blocks().stream().filter(b -> b instanceof Block.Notice).map(b -> (Block.Notice) b).findFirst()
+                .orElseThrow(() -> new AssertionError("no short-circuit notice: " + c.blocks()));
+        assertEquals(Block.Level.WARNING, shorted.level());
+        assertTrue(shorted.text().startsWith("Short circuit at 4.00 s into the log: 3.000 V to 0.010 V at "
+                + Format.mpa(stored, 2) + "."), shorted.text());
     }
 
     /**
