@@ -43,7 +43,13 @@ public record PortSelector(String path, int usbVendorId, int usbProductId, Strin
      * The port in a device's configuration: {@code port} (a path), or, when it is empty,
      * {@code usb.vendorId} + {@code usb.productId} (hexadecimal) and optionally {@code usb.serial}.
      * Errors name {@link ConfigProperties#where()} and the keys.
+     *
+     * @deprecated reads the keys itself beside a driver's metatype configuration; convert the map with
+     *             {@link ConfigProperties#typed} and pass its values to
+     *             {@link #fromConfig(ConfigProperties, String, String, String, String)}. No Presslab driver calls it;
+     *             to be removed in 2.0.
      */
+    @Deprecated(since = "1.1")
     public static PortSelector fromConfig(ConfigProperties config) {
         return fromConfig(config, config.string("port", ""), config.string("usb.vendorId", ""), config.string("usb.productId", ""),
                 config.string("usb.serial", ""));

@@ -35,7 +35,13 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
      * The line settings in a device's configuration: {@code baudRate} (default 9600), {@code dataBits} (8),
      * {@code parity} (NONE, EVEN, ODD, MARK, SPACE; default NONE), {@code stopBits} (1, 1.5 or 2; default 1) and
      * {@code flowControl} (NONE, RTS_CTS, XON_XOFF; default NONE). Errors name {@link ConfigProperties#where()} and the key.
+     *
+     * @deprecated restates the defaults that a driver's metatype configuration already holds (two sources that can
+     *             drift apart); convert the map with {@link ConfigProperties#typed} and pass its values to
+     *             {@link #fromConfig(ConfigProperties, int, int, Parity, String, FlowControl)}. No Presslab driver
+     *             calls it; to be removed in 2.0.
      */
+    @Deprecated(since = "1.1")
     public static SerialSettings fromConfig(ConfigProperties config) {
         return fromConfig(config, config.integer("baudRate", 9600), config.integer("dataBits", 8),
                 config.enumValue("parity", Parity.class, "NONE"), config.string("stopBits", "1"),
@@ -69,7 +75,12 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
         };
     }
 
-    /** {@link #fromConfig(ConfigProperties)} of {@code new ConfigProperties(properties, where)}. */
+    /**
+     * {@link #fromConfig(ConfigProperties)} of {@code new ConfigProperties(properties, where)}.
+     *
+     * @deprecated as {@link #fromConfig(ConfigProperties)}; to be removed in 2.0.
+     */
+    @Deprecated(since = "1.1")
     public static SerialSettings fromConfig(Map<String, ?> properties, String where) {
         return fromConfig(new ConfigProperties(properties, where));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The configuration readers of the API: keys, defaults and error messages. */
+@SuppressWarnings("deprecation") // the deprecated map readers keep working until 2.0
 class SerialConfigTest {
 
     private static final String WHERE = "Test device 'd1'";
