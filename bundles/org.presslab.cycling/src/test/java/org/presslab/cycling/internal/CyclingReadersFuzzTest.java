@@ -24,7 +24,7 @@ class CyclingReadersFuzzTest {
     private static final byte[] MPR_HEADER = Arrays.copyOf(CellLogs.mpr(CellLogs.generate(1, 600, 0, null, 1), 3), 52);
 
     /** Every reader on the same input, then the importer that picks one. */
-    @FuzzTest(maxDuration = "100m", maxExecutions = 1_100_000)
+    @FuzzTest(maxDuration = "165m", maxExecutions = 1_100_000)
     void eachReader(byte[] input) throws IOException {
         byte[] head = Arrays.copyOf(input, Math.min(ImporterService.HEAD, input.length));
         for (CyclingReader r : IMPORTER.readers()) {
