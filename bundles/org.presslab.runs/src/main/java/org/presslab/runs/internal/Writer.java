@@ -55,6 +55,7 @@ final class Writer implements AutoCloseable {
     private static final long BACKFILL_SLICE_NANOS = 200_000_000L;
     private static final long START_GRACE_NANOS = 10_000_000_000L;
     private static final long LINGER_SLICE_NANOS = 10_000_000L;
+    private static final int MARK_WAIT_S = 15;
 
     /** Waits for everything enqueued before it to be committed or spooled; completes false if it was lost. */
     record Flush(CompletableFuture<Boolean> done) {
@@ -274,6 +275,15 @@ final class Writer implements AutoCloseable {
                 backfill();
             }
             if (last) {
+                if (unconfirmed != null && dbAvailable) {
+                    try {
+                        resolveUnconfirmed();
+                    } catch (SQLException | RuntimeException e) {
+                        rollbackQuietly();
+                        LOG.warn("Run store: stopping; the database could not say whether the last batch was committed: {}",
+                                message(e));
+                    }
+                }
                 if (unconfirmed != null) {
                     try {
                         spoolUnconfirmed();
@@ -453,13 +463,41 @@ final class Writer implements AutoCloseable {
         }
     }
 
-    /** Whether batch {@code batch} of this instance was committed (it is the last direct batch when this is asked). */
+    /**
+     * Whether batch {@code batch} of this instance was committed (it is the last direct batch when this is asked). FOR
+     * UPDATE: the unanswered transaction may still be running on the server, holding the mark row's lock; the read
+     * waits for it to end instead of seeing the old number and writing a copy the late commit then duplicates. The
+     * wait is bounded: a timeout fails the backfill, which tries again later.
+     */
     private boolean committed(Connection c, long batch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT batch FROM pl_writer_mark WHERE instance_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT batch FROM pl_writer_mark WHERE instance_id = ? FOR UPDATE")) {
             ps.setString(1, settings.instanceId());
+            ps.setQueryTimeout(MARK_WAIT_S);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getLong(1) == batch;
             }
+        }
+    }
+
+    /**
+     * Creates this instance's mark row, committed, before any batch: a row that a batch inserts could not be locked by
+     * {@link #committed} while that batch's commit is in doubt.
+     */
+    private void ensureMarkRow(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pl_writer_mark WHERE instance_id = ?")) {
+            ps.setString(1, settings.instanceId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_writer_mark (instance_id, batch) VALUES (?, 0)")) {
+            ps.setString(1, settings.instanceId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            // another process of this instance id made it first: the row is there, which is all that is needed
+            LOG.debug("Run store: writer mark row: {}", e.getMessage());
         }
     }
 
@@ -637,6 +675,7 @@ final class Writer implements AutoCloseable {
                         written = 0;
                     } else {
                         written = rows.size();
+                        mark(c, m.batch()); // with the rows: a second copy of this batch is then skipped
                     }
                 }
                 if (written > 0) {
@@ -706,7 +745,11 @@ final class Writer implements AutoCloseable {
             if (!migrated) {
                 try (Connection c = ds.getConnection()) {
                     database = describe(c);
-                    Schema.migrate(c);
+                    Schema.migrate(c); // Liquibase closes this connection when it is done
+                }
+                try (Connection c = ds.getConnection()) {
+                    c.setAutoCommit(true);
+                    ensureMarkRow(c);
                 }
                 migrated = true;
             }

@@ -123,8 +123,9 @@ class AttachExportTest {
                     new SpectrumEntry(later, s, null, null, 1, 1, 1, SpectrumEntry.SourceKind.ANALYZER, "sim")));
             assertTrue(e.getMessage().contains("outside run"), e.getMessage());
             double[] one = {0.0, 1.0};
-            assertThrows(RunStoreException.class, () -> store.attachCycling(run.id(), new CyclingLog("later.csv", "CSV", later,
-                    one, one, one, one, new int[] {0, 0}, List.of(), null)));
+            RunStoreException c = assertThrows(RunStoreException.class, () -> store.attachCycling(run.id(), new CyclingLog("later.csv",
+                    "CSV", later, one, one, one, one, new int[] {0, 0}, List.of(), null)));
+            assertTrue(c.getMessage().contains("does not overlap run") && c.getMessage().endsWith(" to now)"), c.getMessage());
             RunSpectrum within = store.attachSpectrum(run.id(), new SpectrumEntry(t0.plusSeconds(5), s, null, null, Double.NaN,
                     Double.NaN, Double.NaN, SpectrumEntry.SourceKind.FILE, "cell7_eis.mpt"));
             store.updateAnalysis(within.id(), fit(s), null);

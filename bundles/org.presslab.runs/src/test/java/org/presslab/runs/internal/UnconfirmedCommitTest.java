@@ -53,7 +53,12 @@ class UnconfirmedCommitTest {
         /** Commits, then reports the link lost: the rows are in the database. */
         AFTER_COMMIT,
         /** Rolls back, then reports the link lost: the rows are not. */
-        BEFORE_COMMIT
+        BEFORE_COMMIT,
+        /**
+         * Reports the link lost at once while the server still works on the commit, which lands 1.5 s later: the
+         * store must not decide before it has (the mark row's lock).
+         */
+        LATE_COMMIT
     }
 
     /** Wraps a real pool; the first commit of a transaction that inserted samples after {@link #arm} fails as asked. */
@@ -64,6 +69,7 @@ class UnconfirmedCommitTest {
         final AtomicInteger fired = new AtomicInteger();
         /** The monotonic times of the samples in the transaction the fault struck. */
         final List<Long> struck = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicReference<Exception> lateCommitFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
         FlakyLink(HikariDataSource real, Fault fault) {
             this.real = real;
@@ -86,16 +92,36 @@ class UnconfirmedCommitTest {
 
         private Connection connection(Connection c) {
             List<Long> monos = new CopyOnWriteArrayList<>(); // of the samples inserted in the open transaction
+            AtomicBoolean detached = new AtomicBoolean();
             InvocationHandler h = (proxy, m, args) -> {
                 if (m.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
                         && sql.startsWith("INSERT INTO pl_sample")) {
                     return sampleInsert((PreparedStatement) call(c, m, args), monos);
                 }
+                if (detached.get()) {
+                    // the client's side of a dropped link: closing and rolling back do nothing, anything else fails
+                    if (m.getName().equals("close") || m.getName().equals("rollback") || m.getName().equals("isClosed")) {
+                        return m.getName().equals("isClosed") ? Boolean.TRUE : null;
+                    }
+                    throw new SQLRecoverableException("test: connection reset");
+                }
                 if (m.getName().equals("commit") && !monos.isEmpty() && armed.compareAndSet(true, false)) {
                     if (fault == Fault.AFTER_COMMIT) {
                         c.commit();
-                    } else {
+                    } else if (fault == Fault.BEFORE_COMMIT) {
                         c.rollback();
+                    } else {
+                        detached.set(true);
+                        Thread server = new Thread(() -> {
+                            try {
+                                Thread.sleep(1_500);
+                                c.commit();
+                                c.close();
+                            } catch (InterruptedException | SQLException e) {
+                                lateCommitFailure.set(e);
+                            }
+                        }, "late-commit");
+                        server.start();
                     }
                     struck.addAll(monos);
                     monos.clear();
@@ -167,7 +193,8 @@ class UnconfirmedCommitTest {
     }
 
     @ParameterizedTest(name = "{0}, {1}")
-    @CsvSource({"H2, AFTER_COMMIT", "H2, BEFORE_COMMIT", "POSTGRES, AFTER_COMMIT", "POSTGRES, BEFORE_COMMIT"})
+    @CsvSource({"H2, AFTER_COMMIT", "H2, BEFORE_COMMIT", "H2, LATE_COMMIT", "POSTGRES, AFTER_COMMIT", "POSTGRES, BEFORE_COMMIT",
+        "POSTGRES, LATE_COMMIT"})
     void aCommitWithoutAnAnswerIsStoredExactlyOnce(TestDb db, Fault fault) throws Exception {
         int n = 400;
         try (HikariDataSource real = db.open(tmp, "unconfirmed")) {
@@ -184,6 +211,7 @@ class UnconfirmedCommitTest {
                 assertTrue(store.flush(Duration.ofSeconds(30)));
                 assertEquals(0, duplicates(real, run), "no sample stored twice");
                 assertEquals(0, duplicateBuckets(real, run), "no decimated bucket stored twice");
+                assertEquals(null, link.lateCommitFailure.get(), "the late commit itself went through");
                 assertEquals(n, store.sampleCount(run.id()), "every sample stored once");
                 assertTrue(link.struck.size() > 0);
                 assertEquals(link.struck.size(), link.storedOfStruck(real, run));
