@@ -135,12 +135,21 @@ public final class RecipeSection implements ReportSection {
     }
 
     /**
-     * The recorded sample nearest a moving step's end (within 250 ms): a 1-s mean there lags the move by half a
+     * The run's recorded sample nearest a moving step's end (within 250 ms): a 1-s mean there lags the move by half a
      * second's travel (0.6 MPa short at the end of a 2.5 MPa/s ramp), and would mark a ramp that arrived as missed.
      */
     static double pressureWhenReached(ReportContext ctx, Run run, Instant t) {
-        return ctx.query().sampleAt(run.stationId(), t, java.time.Duration.ofMillis(250)).map(s -> s.pressurePa())
-                .filter(Double::isFinite).orElseGet(() -> pressureAt(ctx, run, t));
+        // this run's own samples (not the station's by name: two instances on one database may both have a 'cell1')
+        long[] best = {Long.MAX_VALUE};
+        double[] p = {Double.NaN};
+        ctx.query().forEachSample(run.id(), t.minusMillis(250), t.plusMillis(250), s -> {
+            long d = Math.abs(java.time.Duration.between(t, s.time()).toNanos());
+            if (!s.gap() && Double.isFinite(s.pressurePa()) && d < best[0]) {
+                best[0] = d;
+                p[0] = s.pressurePa();
+            }
+        });
+        return Double.isFinite(p[0]) ? p[0] : pressureAt(ctx, run, t);
     }
 
     static double plannedSeconds(RecipeStep s, double fromPa) {

@@ -150,7 +150,7 @@ class RecordedRunReportTest {
                 ImpedanceAnalysis.circuitFitter().fit(sp, EisSettings.DEFAULT_CIRCUIT), ImpedanceAnalysis.kramersKronig().test(sp),
                 Double.NaN, Double.NaN, Double.NaN, SpectrumEntry.SourceKind.ANALYZER, analyzer.id()));
         // a galvanostatic log taken during the hold, as a cycler's export imported afterwards: 6 s at 100 Hz, one
-        // charge and one discharge, a short circuit 4 s in (still in the hold, so at about 5 MPa)
+        // charge and one discharge, a short circuit 3 s in (3.5 s into the 7-s hold, so at about 5 MPa)
         int n = 600;
         double[] el = new double[n];
         double[] cur = new double[n];
@@ -161,11 +161,11 @@ class RecordedRunReportTest {
             el[i] = i * 0.01;
             cur[i] = i < 300 ? 1e-4 : -1e-4;
             cap[i] = (i < 300 ? i : 600 - i) * 0.01 * 1e-4 / 3600;
-            v[i] = i >= 400 ? 0.01 : i < 300 ? 2.9 + 0.3 * i / 300.0 : 3.2 - 0.3 * (i - 300) / 300.0;
+            v[i] = i >= 300 ? (i >= 301 ? 0.01 : 3.2) : 2.9 + 0.3 * i / 300.0;
             cyc[i] = i < 300 ? 0 : 1;
         }
         cycling = store.attachCycling(run.id(), new CyclingLog("cell7-gcpl.mpr", "BioLogic .mpr", measuredAt, el, cur, v, cap, cyc,
-                List.of(new CyclingLog.ShortCircuit(4.0, 3.0, 0.01, Double.NaN, "voltage fell 2.99 V in 10 ms")), Map.of()));
+                List.of(new CyclingLog.ShortCircuit(3.0, 3.2, 0.01, Double.NaN, "voltage fell 3.19 V in 10 ms")), Map.of()));
         store.note(run.id(), "alice", "pellet intact after release, no edge cracks");
         assertTrue(store.flush(Duration.ofSeconds(10)));
     }
@@ -244,7 +244,7 @@ class RecordedRunReportTest {
         Block.Notice shorted = c.blocks().stream().filter(b -> b instanceof Block.Notice).map(b -> (Block.Notice) b).findFirst()
                 .orElseThrow(() -> new AssertionError("no short-circuit notice: " + c.blocks()));
         assertEquals(Block.Level.WARNING, shorted.level());
-        assertTrue(shorted.text().startsWith("Short circuit at 4.00 s into the log: 3.000 V to 0.010 V at "
+        assertTrue(shorted.text().startsWith("Short circuit at 3.00 s into the log: 3.200 V to 0.010 V at "
                 + Format.mpa(stored, 2) + "."), shorted.text());
     }
 
