@@ -64,9 +64,11 @@ final class JaasAuthenticator implements Authenticator {
                 });
             } catch (LoginException e) {
                 // No configuration for the realm: nothing was checked yet, the credentials may well be right.
-                LOG.warn("web login of user '{}' not possible: JAAS realm {} unavailable: {}", user, realm, e.getMessage());
-                throw new RealmUnavailable("the login realm '" + realm + "' is not available right now (" + e.getMessage()
-                        + "); it comes back within seconds after a feature install, try again", e);
+                LOG.warn("web login of user '{}' not possible: JAAS realm {} unavailable ({}); if it lasts, check the realm"
+                        + " configuration", printable(user), realm, e.getMessage());
+                // The caller is not logged in yet: no realm name, no JAAS detail (those are in the log).
+                throw new RealmUnavailable("logins are not possible right now: the login service is not available; try again"
+                        + " in a few seconds, and tell the administrator if it lasts", e);
             }
             lc.login();
             Set<String> roles = new HashSet<>();
@@ -78,10 +80,20 @@ final class JaasAuthenticator implements Authenticator {
             lc.logout();
             return Optional.of(new Identity(user, roles));
         } catch (LoginException e) {
-            LOG.info("web login refused for user '{}' (realm {}): {}", user, realm, e.getMessage());
+            LOG.info("web login refused for user '{}' (realm {}): {}", printable(user), realm, e.getMessage());
             return Optional.empty();
         } finally {
             t.setContextClassLoader(before);
         }
+    }
+
+    /** A user name as typed, safe for one log line (no line breaks or other control characters). */
+    static String printable(String user) {
+        StringBuilder b = new StringBuilder(Math.min(user.length(), 100));
+        for (int i = 0; i < user.length() && i < 100; i++) {
+            char ch = user.charAt(i);
+            b.append(Character.isISOControl(ch) ? '?' : ch);
+        }
+        return b.toString();
     }
 }
