@@ -390,9 +390,8 @@ final class Writer implements AutoCloseable {
     /** Writes rows to the database, or to the spool; false when they were lost (and counted) or are not yet on disk. */
     private boolean deliver(List<Row> rows) {
         List<Row> toSpool = rows;
-        long batch = 0;
         if (state == StoreHealth.State.OK) {
-            batch = ++batchSeq;
+            long batch = ++batchSeq;
             try {
                 Connection c = connection();
                 SqlWriter.write(c, rows);
@@ -405,30 +404,24 @@ final class Writer implements AutoCloseable {
                 rollbackQuietly();
                 closeConnection();
                 enterSpooling("database write failed: " + message(e));
-                // The commit may have reached the database: the backfill asks pl_writer_mark before writing the copy.
-                toSpool = new ArrayList<>(rows.size() + 1);
-                toSpool.add(new BatchMark(batch));
-                toSpool.addAll(rows);
+                // The commit may have reached the database: held, then spooled under its mark (the backfill asks).
+                unconfirmed = List.copyOf(rows);
+                unconfirmedBatch = batch;
+                toSpool = List.of();
             }
         }
         try {
             spoolUnconfirmed();
             spool.append(toSpool);
-            outageSpooled += rows.size();
+            outageSpooled += toSpool.size();
             if (state == StoreHealth.State.DOWN) {
                 LOG.error("Run store: the spool in {} accepts rows again; still spooling ({})", spool.dir(), outageCause);
                 setState(StoreHealth.State.SPOOLING, outageCause);
             }
             return true;
         } catch (IOException | RuntimeException e) {
-            if (toSpool != rows) {
-                // Counting it lost could count rows the database has: keep it until the database can tell.
-                markDown(e);
-                unconfirmed = List.copyOf(rows);
-                unconfirmedBatch = batch;
-                return false;
-            }
-            lose(rows, e);
+            // The held batch stays held (counting it lost could count rows the database has); anything else is lost.
+            lose(toSpool, e);
             return false;
         }
     }
@@ -446,19 +439,16 @@ final class Writer implements AutoCloseable {
         unconfirmed = null;
     }
 
-    /** Records in the batch's own transaction that batch {@code batch} of this instance is committed. */
+    /**
+     * Records in the batch's own transaction that batch {@code batch} of this instance is committed. Only ever an update
+     * of the row {@link #ensureMarkRow} made: a row inserted here could not be locked by {@link #committed}.
+     */
     private void mark(Connection c, long batch) throws SQLException {
-        int n;
         try (PreparedStatement ps = c.prepareStatement("UPDATE pl_writer_mark SET batch = ? WHERE instance_id = ?")) {
             ps.setLong(1, batch);
             ps.setString(2, settings.instanceId());
-            n = ps.executeUpdate();
-        }
-        if (n == 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_writer_mark (instance_id, batch) VALUES (?, ?)")) {
-                ps.setString(1, settings.instanceId());
-                ps.setLong(2, batch);
-                ps.executeUpdate();
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("no pl_writer_mark row for instance " + settings.instanceId());
             }
         }
     }
@@ -484,20 +474,11 @@ final class Writer implements AutoCloseable {
      * {@link #committed} while that batch's commit is in doubt.
      */
     private void ensureMarkRow(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pl_writer_mark WHERE instance_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_writer_mark (instance_id, batch) SELECT ?, 0"
+                + " WHERE NOT EXISTS (SELECT 1 FROM pl_writer_mark WHERE instance_id = ?)")) {
             ps.setString(1, settings.instanceId());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_writer_mark (instance_id, batch) VALUES (?, 0)")) {
-            ps.setString(1, settings.instanceId());
+            ps.setString(2, settings.instanceId());
             ps.executeUpdate();
-        } catch (SQLException e) {
-            // another process of this instance id made it first: the row is there, which is all that is needed
-            LOG.debug("Run store: writer mark row: {}", e.getMessage());
         }
     }
 
