@@ -42,9 +42,8 @@ import org.presslab.runs.api.RunSpectrum;
 import org.presslab.runs.api.RunStoreException;
 import org.presslab.runs.api.Note;
 import org.presslab.runs.api.SpectrumEntry;
-import org.presslab.time.Scheduled;
-import org.presslab.time.TimeSource;
 import org.presslab.time.TimeSources;
+import org.presslab.time.VirtualTimeSource;
 
 /** Spectra and cycling logs attached to a run and tagged from its record; the run exported to CSV and HDF5 and read back. */
 class AttachExportTest {
@@ -77,35 +76,10 @@ class AttachExportTest {
                 List.of(), List.of("blocks in canonical order"));
     }
 
-    /** The system clock a day late, as a store whose clock is not the computer's (virtual time, a replayed record). */
-    private static TimeSource aDayLate() {
-        TimeSource sys = TimeSources.system();
-        return new TimeSource() {
-            @Override
-            public long nanoTime() {
-                return sys.nanoTime();
-            }
-
-            @Override
-            public Instant now() {
-                return sys.now().minus(Duration.ofDays(1));
-            }
-
-            @Override
-            public Scheduled scheduleAtFixedRate(String name, long periodNanos, Runnable task) {
-                return sys.scheduleAtFixedRate(name, periodNanos, task);
-            }
-
-            @Override
-            public Scheduled schedule(String name, long delayNanos, Runnable task) {
-                return sys.schedule(name, delayNanos, task);
-            }
-        };
-    }
-
     @Test
     void anOpenRunEndsNowByTheStoresClockNotTheComputers() throws Exception {
-        TimeSource clock = aDayLate();
+        // the store's clock a day behind the computer's (virtual time, as a replayed or simulated record has)
+        VirtualTimeSource clock = TimeSources.virtual(Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS));
         try (HikariDataSource ds = TestDb.H2.open(tmp, "clock");
                 RunStore store = new RunStore(() -> ds, Settings.defaults("test-instance", tmp.resolve("spool")), clock,
                         StoreFixture.LOOKUP).start()) {
@@ -131,9 +105,7 @@ class AttachExportTest {
             store.updateAnalysis(within.id(), fit(s), null);
             List<Note> notes = store.notes(run.id());
             assertEquals(1, notes.size(), notes::toString);
-            Duration off = Duration.between(clock.now(), notes.get(0).time()).abs();
-            assertTrue(off.compareTo(Duration.ofMinutes(1)) < 0, () -> "the re-analysis note is stamped by the store's clock: "
-                    + notes.get(0).time() + " vs " + clock.now());
+            assertEquals(clock.now(), notes.get(0).time(), "the re-analysis note is stamped by the store's clock");
         }
     }
 
